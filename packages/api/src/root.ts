@@ -1,0 +1,27 @@
+import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
+import { membersRouter } from "./router/members";
+import { systemRouter } from "./router/system";
+import { tenantRouter } from "./router/tenant";
+import { tenantsRouter } from "./router/tenants";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+/** Mounted at /trpc/portal: what members use. */
+export const portalRouter = createTRPCRouter({
+  system: systemRouter,
+  auth: authRouter,
+  tenant: tenantRouter,
+});
+
+/** Mounted at /trpc/admin: the console. */
+export const adminRouter = createTRPCRouter({
+  me: meProcedure,
+  auth: createTRPCRouter({ signIn: signInProcedure, signOut: signOutProcedure }),
+  tenants: tenantsRouter,
+  members: membersRouter,
+});
+
+export type PortalRouter = typeof portalRouter;
+export type AdminRouter = typeof adminRouter;
+
+export const createPortalCaller = createCallerFactory(portalRouter);
+export const createAdminCaller = createCallerFactory(adminRouter);
