@@ -1,8 +1,8 @@
 import {
   readSessionToken,
+  type SessionUser,
   serializeBlankSessionCookie,
   serializeSessionCookie,
-  type SessionUser,
   type ValidatedSession,
   validateSessionToken,
 } from "@marquee/auth";
@@ -70,7 +70,10 @@ export function createInnerContext(options: InnerContextOptions) {
       return access;
     },
     setSessionCookie(token: string, expiresAt: Date) {
-      options.resHeaders.append("Set-Cookie", serializeSessionCookie(token, expiresAt, { secure: options.config.secureCookies }));
+      options.resHeaders.append(
+        "Set-Cookie",
+        serializeSessionCookie(token, expiresAt, { secure: options.config.secureCookies }),
+      );
     },
     clearSessionCookie() {
       options.resHeaders.append("Set-Cookie", serializeBlankSessionCookie({ secure: options.config.secureCookies }));

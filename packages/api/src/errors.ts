@@ -1,4 +1,4 @@
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -54,7 +54,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   for (let depth = 0; depth < 4 && current; depth++) {
     if (typeof current === "object" && current !== null && "code" in current && current.code === "23505") {
       if (!constraint) return true;
-      const name = "constraint_name" in current ? current.constraint_name : "constraint" in current ? current.constraint : undefined;
+      const name =
+        "constraint_name" in current
+          ? current.constraint_name
+          : "constraint" in current
+            ? current.constraint
+            : undefined;
       return name === constraint;
     }
     current = typeof current === "object" && current !== null && "cause" in current ? current.cause : undefined;

@@ -22,15 +22,22 @@ const t = initTRPC.context<Context>().create({
     } else if (cause instanceof AppError && cause.field) {
       fieldErrors = { [cause.field]: [cause.message] };
     }
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // Internal messages may carry SQL or library details; the user gets a plain sentence.
-      message: internal ? "Something went wrong on our side. Please try again." : cause instanceof ZodError ? "Some fields need attention." : shape.message,
-      data: { ...shape.data, stack: undefined, fieldErrors, formErrors },
+      message: userMessage(error.code, cause, shape.message),
+      data: { ...data, fieldErrors, formErrors },
     };
   },
 });
+
+function userMessage(code: string, cause: unknown, message: string): string {
+  // Internal messages may carry SQL or library details; the user gets a plain sentence.
+  if (code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+  if (cause instanceof ZodError) return "Some fields need attention.";
+  if (cause instanceof SyntaxError) return "The request could not be read: its body is not valid JSON.";
+  return message;
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -59,7 +66,7 @@ function tenantProcedure(allowed: readonly MembershipRole[]) {
   return authedProcedure.use(async ({ ctx, next }) => {
     if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization selected." });
     const access = await ctx.getTenantAccess(ctx.tenantSlug, ctx.user);
-    if (!access || access.tenant.status !== "active") {
+    if (access?.tenant.status !== "active") {
       throw new TRPCError({ code: "NOT_FOUND", message: "This organization does not exist or is no longer active." });
     }
     const { role } = access;

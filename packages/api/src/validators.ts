@@ -10,10 +10,7 @@ export const emailSchema = z
   .max(254, "That email address is too long")
   .pipe(z.email("Enter a valid email address"));
 
-export const passwordSchema = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(256, "Use at most 256 characters");
+export const passwordSchema = z.string().min(8, "Use at least 8 characters").max(256, "Use at most 256 characters");
 
 export const personNameSchema = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
 
@@ -46,7 +43,11 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "This address is reserved; choose another");
 
-export const tenantNameSchema = z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
+export const tenantNameSchema = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters")
+  .max(80, "Use at most 80 characters");
 
 export const signUpInput = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
 export const signInInput = z.object({

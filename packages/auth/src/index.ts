@@ -1,6 +1,12 @@
 export { readSessionToken, SESSION_COOKIE_NAME, serializeBlankSessionCookie, serializeSessionCookie } from "./cookie";
 export { isTrustedRequestOrigin, type OriginCheckInput } from "./csrf";
-export { getDecoyPasswordHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password";
+export {
+  getDecoyPasswordHash,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  verifyPassword,
+} from "./password";
 export {
   hitRateLimit,
   peekRateLimit,

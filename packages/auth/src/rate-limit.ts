@@ -28,7 +28,11 @@ function retryAfter(windowStart: Date, rule: RateLimitRule, now: Date): number {
 /** Reads the counter without counting: for limits that count only failures. */
 export async function peekRateLimit(db: DbOrTx, name: RateLimitName, subject: string, now = new Date()) {
   const rule = RATE_LIMITS[name];
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, keyFor(name, subject))).limit(1);
+  const [row] = await db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, keyFor(name, subject)))
+    .limit(1);
   if (!row || row.windowStart.getTime() + rule.windowMs <= now.getTime() || row.hits < rule.limit) {
     return { allowed: true } satisfies RateLimitState;
   }

@@ -1,7 +1,7 @@
+import { type DbOrTx, type Session, sessions, type User, users } from "@marquee/db";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { type DbOrTx, type Session, sessions, type User, users } from "@marquee/db";
 import { and, eq, ne } from "drizzle-orm";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -98,7 +98,11 @@ export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<
 export async function invalidateUserSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<void> {
   await db
     .delete(sessions)
-    .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    );
 }
 
 /** Only the id part, for logs and for matching the presented token to a row. */

@@ -1,13 +1,19 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "./client";
-import { memberships, type MembershipRole, tenants, users } from "./schema";
+import { type MembershipRole, memberships, tenants, users } from "./schema";
 
 export type DemoLogin = { label: string; email: string; password: string };
 
 export const DEMO_TENANT = { slug: "demo-dojo", name: "Demo Dojo" } as const;
 
 const DEMO_PASSWORD = "marquee-demo";
-const DEMO_USERS: { label: string; email: string; name: string; role: MembershipRole | null; platformAdmin?: boolean }[] = [
+const DEMO_USERS: {
+  label: string;
+  email: string;
+  name: string;
+  role: MembershipRole | null;
+  platformAdmin?: boolean;
+}[] = [
   { label: "Platform admin", email: "platform@marquee.local", name: "Pat Platform", role: null, platformAdmin: true },
   { label: "Demo Dojo admin", email: "admin@demo-dojo.local", name: "Ada Admin", role: "owner" },
   { label: "Demo Dojo instructor", email: "instructor@demo-dojo.local", name: "Ivan Instructor", role: "instructor" },
@@ -20,7 +26,10 @@ const DEMO_USERS: { label: string; email: string; name: string; role: Membership
  * and two members. Idempotent: rows that exist are left as they are, so a restart keeps
  * whatever the user changed.
  */
-export async function seedDemo(db: DbOrTx, deps: { hashPassword: (password: string) => Promise<string> }): Promise<DemoLogin[]> {
+export async function seedDemo(
+  db: DbOrTx,
+  deps: { hashPassword: (password: string) => Promise<string> },
+): Promise<DemoLogin[]> {
   const passwordHash = await deps.hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await tx.insert(tenants).values(DEMO_TENANT).onConflictDoNothing();
@@ -34,7 +43,10 @@ export async function seedDemo(db: DbOrTx, deps: { hashPassword: (password: stri
       if (!demo.role) continue;
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
       if (!user) throw new Error(`demo user ${demo.email} missing after insert`);
-      await tx.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role: demo.role }).onConflictDoNothing();
+      await tx
+        .insert(memberships)
+        .values({ tenantId: tenant.id, userId: user.id, role: demo.role })
+        .onConflictDoNothing();
     }
   });
   return DEMO_USERS.map(({ label, email }) => ({ label, email, password: DEMO_PASSWORD }));

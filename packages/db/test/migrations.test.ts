@@ -6,7 +6,10 @@ import { tenants, users } from "../src/schema";
 describe("migrations", () => {
   it("create the foundation tables with their constraints", async () => {
     const { db } = await getTestDatabase();
-    const [tenant] = await db.insert(tenants).values({ slug: `t-${Date.now()}`, name: "T" }).returning();
+    const [tenant] = await db
+      .insert(tenants)
+      .values({ slug: `t-${Date.now()}`, name: "T" })
+      .returning();
     expect(tenant?.status).toBe("active");
     const email = `Case-${Date.now()}@Example.com`;
     await db.insert(users).values({ email, name: "A", passwordHash: "x" });
@@ -14,7 +17,9 @@ describe("migrations", () => {
     await expect(
       db.insert(users).values({ email: email.toLowerCase(), name: "B", passwordHash: "x" }),
     ).rejects.toThrow();
-    const rows = await db.execute(sql`select count(*)::int as n from users where lower(email) = ${email.toLowerCase()}`);
+    const rows = await db.execute(
+      sql`select count(*)::int as n from users where lower(email) = ${email.toLowerCase()}`,
+    );
     expect(rows).toBeDefined();
   });
 });

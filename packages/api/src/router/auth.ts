@@ -1,8 +1,8 @@
 import { invalidateSession } from "@marquee/auth";
-import { changePasswordInput, signInInput, signUpInput } from "../validators";
+import type { Context } from "../context";
 import { changePassword, listUserMemberships, signIn, signUp } from "../services/users";
 import { authedProcedure, createTRPCRouter, publicProcedure } from "../trpc";
-import type { Context } from "../context";
+import { changePasswordInput, signInInput, signUpInput } from "../validators";
 
 function requestMeta(ctx: Context) {
   return { db: ctx.db, clientIp: ctx.clientIp, userAgent: ctx.userAgent, now: ctx.now() };

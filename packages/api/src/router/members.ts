@@ -19,6 +19,9 @@ export const membersRouter = createTRPCRouter({
   remove: tenantAdminProcedure
     .input(z.object({ membershipId: z.uuid() }))
     .mutation(({ ctx, input }) =>
-      removeMember({ db: ctx.db, tenantId: ctx.tenant.id, actor: { userId: ctx.user.id, role: ctx.role }, now: ctx.now() }, input),
+      removeMember(
+        { db: ctx.db, tenantId: ctx.tenant.id, actor: { userId: ctx.user.id, role: ctx.role }, now: ctx.now() },
+        input,
+      ),
     ),
 });

@@ -11,7 +11,7 @@ export const tenantRouter = createTRPCRouter({
   bySlug: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
     const auth = await ctx.getAuth();
     const access = await ctx.getTenantAccess(input.slug, auth?.user ?? null);
-    if (!access || access.tenant.status !== "active") {
+    if (access?.tenant.status !== "active") {
       throw new AppError("NOT_FOUND", "There is no organization at this address.");
     }
     const { id, slug, name } = access.tenant;

@@ -24,7 +24,7 @@ export async function getPublicTenant(db: DbOrTx, slug: string) {
     .from(tenants)
     .where(eq(tenants.slug, slug))
     .limit(1);
-  if (!tenant || tenant.status !== "active") throw new AppError("NOT_FOUND", "There is no organization at this address.");
+  if (tenant?.status !== "active") throw new AppError("NOT_FOUND", "There is no organization at this address.");
   return { id: tenant.id, slug: tenant.slug, name: tenant.name };
 }
 
@@ -48,9 +48,15 @@ export async function createTenant(deps: Deps, input: z.output<typeof createTena
   return deps.db.transaction(async (tx) => {
     let ownerId: string | null = null;
     if (input.ownerEmail) {
-      const [owner] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.ownerEmail)).limit(1);
+      const [owner] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, input.ownerEmail))
+        .limit(1);
       if (!owner) {
-        throw new AppError("NOT_FOUND", "No account uses this email. Ask the owner to sign up first.", { field: "ownerEmail" });
+        throw new AppError("NOT_FOUND", "No account uses this email. Ask the owner to sign up first.", {
+          field: "ownerEmail",
+        });
       }
       ownerId = owner.id;
     }

@@ -12,9 +12,9 @@ import {
 } from "@marquee/auth";
 import { type DbOrTx, memberships, tenants, users } from "@marquee/db";
 import { and, asc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { AppError, isUniqueViolation } from "../errors";
 import type { changePasswordInput, signInInput, signUpInput } from "../validators";
-import type { z } from "zod";
 
 export type RequestMeta = { clientIp: string | null; userAgent: string | null; now: Date };
 type Deps = { db: DbOrTx } & RequestMeta;
@@ -88,7 +88,11 @@ export async function changePassword(
   userId: string,
   input: z.output<typeof changePasswordInput>,
 ): Promise<NewSession> {
-  const [user] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await deps.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!user) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("BAD_REQUEST", "Your current password is not correct.", { field: "currentPassword" });

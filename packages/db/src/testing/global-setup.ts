@@ -9,6 +9,7 @@ import { migrateDatabase } from "../migrate";
 import { migrationsFolder } from "../paths";
 
 declare module "vitest" {
+  // biome-ignore lint/style/useConsistentTypeDefinitions: only an interface can merge into vitest's declaration
   export interface ProvidedContext {
     testDatabase: { kind: "postgres"; url: string } | { kind: "pglite"; snapshotPath: string };
   }

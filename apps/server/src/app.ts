@@ -1,0 +1,131 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type ApiConfig, adminRouter, createRequestContext, portalRouter } from "@marquee/api";
+import { isTrustedRequestOrigin } from "@marquee/auth";
+import { type DatabaseHandle, pingDatabase } from "@marquee/db";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "./logger";
+import { mountSpa } from "./static";
+
+export type AppOptions = {
+  database: DatabaseHandle;
+  logger: Logger;
+  publicUrl: string;
+  trustProxy: boolean;
+  /** Built SPAs to serve; omitted in tests and when the Vite dev servers serve them. */
+  spa?: { portalDist: string; adminDist: string };
+};
+
+export function createApp(options: AppOptions) {
+  const { database, logger } = options;
+  const apiConfig: ApiConfig = { secureCookies: options.publicUrl.startsWith("https://") };
+  const trustedOrigins = [new URL(options.publicUrl).origin];
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
+        mediaSrc: ["'self'", "blob:", "https:"],
+        connectSrc: ["'self'", "https:"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      strictTransportSecurity: apiConfig.secureCookies ? "max-age=31536000; includeSubDomains" : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const entry = { method: c.req.method, path: c.req.path, status: c.res.status, ms };
+    if (c.res.status >= 500) logger.error(entry, "request failed");
+    else logger.debug(entry, "request");
+  });
+
+  // CSRF: every state-changing request must come from our own origin.
+  app.use(async (c, next) => {
+    const trusted = isTrustedRequestOrigin({
+      method: c.req.method,
+      host: c.req.header("host") ?? null,
+      origin: c.req.header("origin") ?? null,
+      secFetchSite: c.req.header("sec-fetch-site") ?? null,
+      trustedOrigins,
+    });
+    if (!trusted) return c.json({ error: { message: "Cross-site request refused.", code: "FORBIDDEN" } }, 403);
+    return next();
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await pingDatabase(database);
+      return c.json({ status: "ok", database: database.driver });
+    } catch (error) {
+      logger.error({ err: error }, "health check: database unreachable");
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+
+  const clientIp = (c: Context): string | null => {
+    if (options.trustProxy) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? null;
+    } catch {
+      return null;
+    }
+  };
+
+  const mountTrpc = (endpoint: "/trpc/portal" | "/trpc/admin", router: AnyTRPCRouter) => {
+    app.use(
+      `${endpoint}/*`,
+      bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: { message: "Request too large." } }, 413) }),
+    );
+    app.all(`${endpoint}/*`, (c) =>
+      fetchRequestHandler({
+        endpoint,
+        req: c.req.raw,
+        router,
+        createContext: ({ req, resHeaders }) =>
+          createRequestContext({ db: database.db, config: apiConfig, req, resHeaders, clientIp: clientIp(c) }),
+        onError: ({ error, path, type }) => {
+          if (error.code === "INTERNAL_SERVER_ERROR")
+            logger.error({ err: error.cause ?? error, path, type }, "procedure failed");
+        },
+      }),
+    );
+  };
+  mountTrpc("/trpc/portal", portalRouter);
+  mountTrpc("/trpc/admin", adminRouter);
+
+  app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));
+
+  if (options.spa) {
+    for (const [prefix, dist] of [
+      ["/admin", options.spa.adminDist],
+      ["/", options.spa.portalDist],
+    ] as const) {
+      if (!mountSpa(app, prefix, dist))
+        logger.warn({ dist }, `no build to serve at ${prefix}; run the build or the Vite dev server`);
+    }
+  }
+
+  app.notFound((c) => c.json({ error: { message: "Not found." } }, 404));
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, "unhandled error");
+    return c.json({ error: { message: "Something went wrong on our side. Please try again." } }, 500);
+  });
+  return app;
+}

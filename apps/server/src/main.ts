@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { hashPassword } from "@marquee/auth";
+import { type DemoLogin, migrateDatabase, openDatabase, seedDemo } from "@marquee/db";
+import { createApp } from "./app";
+import type { Env } from "./env";
+import type { Logger } from "./logger";
+
+// The same relative paths hold from src/ (tsx) and from dist/ (the bundle).
+const appsDir = fileURLToPath(new URL("../../", import.meta.url));
+const rootDir = fileURLToPath(new URL("../../../", import.meta.url));
+
+export async function startServer(env: Env, logger: Logger) {
+  const database = env.databaseUrl
+    ? await openDatabase({ url: env.databaseUrl })
+    : await openDatabase({ dataDir: ensureDir(resolve(env.dataDir, "pglite")) });
+  await migrateDatabase(database, resolve(rootDir, "drizzle"));
+  const demoLogins = env.seedDemo ? await seedDemo(database.db, { hashPassword }) : [];
+
+  const app = createApp({
+    database,
+    logger,
+    publicUrl: env.publicUrl,
+    trustProxy: env.trustProxy,
+    spa: { portalDist: resolve(appsDir, "portal/dist"), adminDist: resolve(appsDir, "admin/dist") },
+  });
+
+  const server = await new Promise<Server>((resolveListening, reject) => {
+    // Without createServer options, @hono/node-server starts a plain node:http server.
+    const instance = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, () =>
+      resolveListening(instance as Server),
+    );
+    instance.once("error", reject);
+  });
+  logger.info({ port: env.port, mode: env.mode, database: database.driver }, "listening");
+  printBanner(env, demoLogins);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      logger.info({ signal }, "shutting down: finishing in-flight requests");
+      const forced = setTimeout(() => {
+        logger.warn("shutdown timed out; closing remaining connections");
+        server.closeAllConnections();
+      }, 10_000);
+      forced.unref();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeIdleConnections();
+      });
+      await database.close();
+      clearTimeout(forced);
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  return { server, database, stop };
+}
+
+function ensureDir(path: string) {
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+function printBanner(env: Env, logins: DemoLogin[]) {
+  const lines = [
+    "",
+    `  Marquee is running (${env.mode === "embedded" ? `embedded mode: PGlite in ${resolve(env.dataDir)}` : "production mode"})`,
+    "",
+    `  Portal   ${env.publicUrl}/`,
+    `  Console  ${env.publicUrl}/admin`,
+    `  Health   ${env.publicUrl}/healthz`,
+  ];
+  if (logins.length > 0) {
+    lines.push("", "  Demo logins:");
+    for (const login of logins) lines.push(`    ${login.label.padEnd(22)} ${login.email.padEnd(28)} ${login.password}`);
+    lines.push("", `  Demo Dojo lives at ${env.publicUrl}/demo-dojo`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}
