@@ -51,7 +51,8 @@ export async function hitRateLimit(
 ): Promise<RateLimitState> {
   const rule = RATE_LIMITS[name];
   const windowOpenSince = new Date(now.getTime() - rule.windowMs);
-  const expired = sql`${rateLimits.windowStart} <= ${windowOpenSince}`;
+  // Raw sql params bypass the column's Date mapping, so pass ISO strings with a cast.
+  const expired = sql`${rateLimits.windowStart} <= ${windowOpenSince.toISOString()}::timestamptz`;
   const [row] = await db
     .insert(rateLimits)
     .values({ key: keyFor(name, subject), windowStart: now, hits: 1 })
@@ -59,7 +60,7 @@ export async function hitRateLimit(
       target: rateLimits.key,
       set: {
         hits: sql`case when ${expired} then 1 else ${rateLimits.hits} + 1 end`,
-        windowStart: sql`case when ${expired} then ${now} else ${rateLimits.windowStart} end`,
+        windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
       },
     })
     .returning({ hits: rateLimits.hits, windowStart: rateLimits.windowStart });

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { createSession, hashPassword } from "@marquee/auth";
+import { type Db, type MembershipRole, memberships, tenants, users } from "@marquee/db";
+import { getTestDatabase } from "@marquee/db/testing";
+import { createInnerContext } from "../context";
+import { createAdminCaller, createPortalCaller } from "../root";
+
+export const PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export async function testDb(): Promise<Db> {
+  return (await getTestDatabase()).db;
+}
+
+export function uniqueSuffix() {
+  return randomBytes(4).toString("hex");
+}
+
+export async function createUser(options: { platformAdmin?: boolean; email?: string } = {}) {
+  const db = await testDb();
+  passwordHash ??= hashPassword(PASSWORD);
+  const suffix = uniqueSuffix();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: options.email ?? `user-${suffix}@example.com`,
+      name: `User ${suffix}`,
+      passwordHash: await passwordHash,
+      isPlatformAdmin: options.platformAdmin ?? false,
+    })
+    .returning();
+  if (!user) throw new Error("user not created");
+  return user;
+}
+
+export async function createTenant() {
+  const db = await testDb();
+  const suffix = uniqueSuffix();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ slug: `tenant-${suffix}`, name: `Tenant ${suffix}` })
+    .returning();
+  if (!tenant) throw new Error("tenant not created");
+  return tenant;
+}
+
+export async function addMember(tenantId: string, userId: string, role: MembershipRole = "member") {
+  const db = await testDb();
+  const [membership] = await db.insert(memberships).values({ tenantId, userId, role }).returning();
+  if (!membership) throw new Error("membership not created");
+  return membership;
+}
+
+/** A user with the given role in a fresh tenant. */
+export async function createMember(role: MembershipRole, tenantId?: string) {
+  const tenant = tenantId ? { id: tenantId } : await createTenant();
+  const user = await createUser();
+  const membership = await addMember(tenant.id, user.id, role);
+  return { user, membership, tenantId: tenant.id };
+}
+
+export type CallerOptions = {
+  userId?: string;
+  sessionToken?: string;
+  tenantSlug?: string;
+  clientIp?: string;
+  secureCookies?: boolean;
+};
+
+/** Context the way the HTTP adapter builds it, with headers readable afterwards. */
+export async function makeContext(options: CallerOptions = {}) {
+  const db = await testDb();
+  let token = options.sessionToken ?? null;
+  if (!token && options.userId) token = (await createSession(db, options.userId)).token;
+  const resHeaders = new Headers();
+  const ctx = createInnerContext({
+    db,
+    config: { secureCookies: options.secureCookies ?? false },
+    sessionToken: token,
+    tenantSlug: options.tenantSlug ?? null,
+    clientIp: options.clientIp ?? `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
+    userAgent: "vitest",
+    resHeaders,
+  });
+  return { ctx, resHeaders, token };
+}
+
+export async function portalCaller(options: CallerOptions = {}) {
+  const made = await makeContext(options);
+  return { ...made, caller: createPortalCaller(made.ctx) };
+}
+
+export async function adminCaller(options: CallerOptions = {}) {
+  const made = await makeContext(options);
+  return { ...made, caller: createAdminCaller(made.ctx) };
+}
+
+/** The value of our session cookie in a Set-Cookie header list, "" when it was cleared. */
+export function sessionCookieFrom(headers: Headers): { value: string; attributes: string } | null {
+  for (const cookie of headers.getSetCookie()) {
+    const match = /^marquee_session=([^;]*)(.*)$/.exec(cookie);
+    if (match) return { value: match[1] ?? "", attributes: match[2] ?? "" };
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import { memberships } from "@marquee/db";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { adminRouter, portalRouter } from "../src/root";
+import { addMember, adminCaller, createMember, createTenant, createUser, testDb } from "../src/testing";
+
+/**
+ * Every procedure of both routers must appear here: either as a case that calls it as an
+ * admin of tenant A with tenant B's ids (and expects NOT_FOUND or FORBIDDEN), or listed
+ * with the reason it touches no tenant's private data. A new procedure without a line
+ * here fails the first test.
+ */
+type World = Awaited<ReturnType<typeof buildWorld>>;
+type Case =
+  | { touches: "tenant data"; attack: (world: World) => Promise<unknown>[] }
+  | { touches: "nothing private"; why: string };
+
+async function buildWorld() {
+  const tenantA = await createTenant();
+  const tenantB = await createTenant();
+  const adminA = await createUser();
+  await addMember(tenantA.id, adminA.id, "admin");
+  const ownerB = await createMember("owner", tenantB.id);
+  const memberB = await createMember("member", tenantB.id);
+  // The caller says "I am working in A" but passes B's ids; and, separately, names B outright.
+  const inA = (await adminCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
+  const inB = (await adminCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
+  return { tenantA, tenantB, ownerB, memberB, inA, inB };
+}
+
+const portalCases: Record<string, Case> = {
+  "system.ping": { touches: "nothing private", why: "constant answer" },
+  "auth.signUp": { touches: "nothing private", why: "creates the caller's own account" },
+  "auth.signIn": { touches: "nothing private", why: "the caller's own credentials" },
+  "auth.signOut": { touches: "nothing private", why: "the caller's own session" },
+  "auth.me": { touches: "nothing private", why: "the caller's own account and memberships" },
+  "auth.changePassword": { touches: "nothing private", why: "the caller's own password" },
+  "tenant.bySlug": { touches: "nothing private", why: "a tenant's public profile (name, slug)" },
+  "tenant.join": { touches: "nothing private", why: "adds the caller's own membership, as a plain member" },
+};
+
+const adminCases: Record<string, Case> = {
+  me: { touches: "nothing private", why: "the caller's own account and memberships" },
+  "auth.signIn": { touches: "nothing private", why: "the caller's own credentials" },
+  "auth.signOut": { touches: "nothing private", why: "the caller's own session" },
+  "tenants.list": { touches: "tenant data", attack: (w) => [w.inA.tenants.list(), w.inB.tenants.list()] },
+  "tenants.create": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.tenants.create({ name: "Sneaky", slug: `sneaky-${w.tenantB.slug}` })],
+  },
+  "tenants.update": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.tenants.update({ id: w.tenantB.id, name: "Taken over" }),
+      w.inB.tenants.update({ id: w.tenantB.id, name: "Taken over" }),
+    ],
+  },
+  "tenants.archive": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.tenants.archive({ id: w.tenantB.id }), w.inB.tenants.archive({ id: w.tenantB.id })],
+  },
+  "members.list": { touches: "tenant data", attack: (w) => [w.inB.members.list()] },
+  "members.updateRole": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.members.updateRole({ membershipId: w.memberB.membership.id, role: "admin" }),
+      w.inB.members.updateRole({ membershipId: w.memberB.membership.id, role: "admin" }),
+    ],
+  },
+  "members.remove": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.members.remove({ membershipId: w.ownerB.membership.id }),
+      w.inB.members.remove({ membershipId: w.ownerB.membership.id }),
+    ],
+  },
+};
+
+const routers = [
+  { name: "portal", procedures: Object.keys(portalRouter._def.procedures), cases: portalCases },
+  { name: "admin", procedures: Object.keys(adminRouter._def.procedures), cases: adminCases },
+];
+
+describe("tenant isolation", () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it.each(routers)("lists every procedure of the $name router", ({ procedures, cases }) => {
+    expect(procedures.length).toBeGreaterThan(0);
+    expect(Object.keys(cases).sort()).toEqual([...procedures].sort());
+  });
+
+  const attacks = routers.flatMap(({ name, cases }) =>
+    Object.entries(cases).flatMap(([path, c]) =>
+      c.touches === "tenant data" ? [{ label: `${name} ${path}`, c }] : [],
+    ),
+  );
+
+  it.each(attacks)("$label refuses an admin of tenant A acting on tenant B", async ({ c }) => {
+    if (c.touches !== "tenant data") return;
+    for (const call of c.attack(world)) {
+      const error = await call.then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(TRPCError);
+      expect(["NOT_FOUND", "FORBIDDEN"]).toContain((error as TRPCError).code);
+    }
+  });
+
+  it("leaves tenant B exactly as it was", async () => {
+    const db = await testDb();
+    const rows = await db.select().from(memberships).where(eq(memberships.tenantId, world.tenantB.id));
+    expect(rows.map((row) => row.role).sort()).toEqual(["member", "owner"]);
+  });
+
+  it("members.list in tenant A never shows tenant B's members", async () => {
+    const list = await world.inA.members.list();
+    const ids = list.map((member) => member.membershipId);
+    expect(ids).not.toContain(world.memberB.membership.id);
+    expect(ids).not.toContain(world.ownerB.membership.id);
+  });
+});

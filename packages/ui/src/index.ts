@@ -1,0 +1,30 @@
+export { Alert } from "./components/alert";
+export { AppShell, NavItem, NavSection } from "./components/app-shell";
+export { Avatar } from "./components/avatar";
+export { Badge, type BadgeProps, badgeVariants } from "./components/badge";
+export { Button, type ButtonProps, buttonVariants } from "./components/button";
+export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./components/card";
+export { ConfirmDialog } from "./components/confirm-dialog";
+export { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "./components/dialog";
+export {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuGroup,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "./components/dropdown-menu";
+export { EmptyState } from "./components/empty-state";
+export { ErrorState } from "./components/error-state";
+export { Field } from "./components/field";
+export { Input, SearchInput, Textarea } from "./components/input";
+export { Logo } from "./components/logo";
+export { PageHeader } from "./components/page-header";
+export { Select, type SelectOption } from "./components/select";
+export { PageSpinner, Skeleton, Spinner } from "./components/spinner";
+export { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "./components/table";
+export { Toaster, toast } from "./components/toaster";
+export { cn } from "./lib/cn";
+export { focusRing } from "./lib/focus-ring";
+export { useDebouncedValue } from "./hooks/use-debounced-value";
