@@ -1,3 +1,4 @@
+import { createAdminCommand } from "./create-admin";
 import { EnvError, loadEnv } from "./env";
 import { createLogger } from "./logger";
 import { startServer } from "./main";
@@ -9,6 +10,10 @@ try {
   if (!(error instanceof EnvError)) throw error;
   process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
   process.exit(1);
+}
+
+if (process.argv[2] === "create-admin") {
+  process.exit(await createAdminCommand(env, process.argv.slice(3)));
 }
 
 const logger = createLogger(env.logLevel);

@@ -13,11 +13,17 @@ import type { Logger } from "./logger";
 const appsDir = fileURLToPath(new URL("../../", import.meta.url));
 const rootDir = fileURLToPath(new URL("../../../", import.meta.url));
 
-export async function startServer(env: Env, logger: Logger) {
+/** Opens the database the environment names and brings its schema up to date. */
+export async function openConfiguredDatabase(env: Env) {
   const database = env.databaseUrl
     ? await openDatabase({ url: env.databaseUrl })
     : await openDatabase({ dataDir: ensureDir(resolve(env.dataDir, "pglite")) });
   await migrateDatabase(database, resolve(rootDir, "drizzle"));
+  return database;
+}
+
+export async function startServer(env: Env, logger: Logger) {
+  const database = await openConfiguredDatabase(env);
   const demoLogins = env.seedDemo ? await seedDemo(database.db, { hashPassword }) : [];
 
   const app = createApp({

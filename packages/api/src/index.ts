@@ -14,4 +14,5 @@ export {
   type PortalRouter,
   portalRouter,
 } from "./root";
+export { ensurePlatformAdmin } from "./services/users";
 export type { FieldErrors } from "./trpc";

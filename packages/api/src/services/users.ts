@@ -121,3 +121,21 @@ export async function listUserMemberships(db: DbOrTx, userId: string) {
     .where(and(eq(memberships.userId, userId), eq(tenants.status, "active")))
     .orderBy(asc(tenants.name));
 }
+
+/**
+ * Makes the account a platform admin, creating it when `newPasswordHash` is given.
+ * Returns what happened, or null when the account is missing and no hash was given.
+ */
+export async function ensurePlatformAdmin(db: DbOrTx, email: string, newPasswordHash?: string) {
+  const promoted = await db
+    .update(users)
+    .set({ isPlatformAdmin: true })
+    .where(eq(sql`lower(${users.email})`, email))
+    .returning({ id: users.id });
+  if (promoted.length > 0) return "promoted" as const;
+  if (!newPasswordHash) return null;
+  await db
+    .insert(users)
+    .values({ email, name: email.split("@")[0] ?? email, passwordHash: newPasswordHash, isPlatformAdmin: true });
+  return "created" as const;
+}

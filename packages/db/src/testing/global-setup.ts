@@ -7,13 +7,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 import { migrationsFolder } from "../paths";
-
-declare module "vitest" {
-  // biome-ignore lint/style/useConsistentTypeDefinitions: only an interface can merge into vitest's declaration
-  export interface ProvidedContext {
-    testDatabase: { kind: "postgres"; url: string } | { kind: "pglite"; snapshotPath: string };
-  }
-}
+import "./provided-context";
 
 /**
  * Runs once per test run: migrates a database every worker then shares.

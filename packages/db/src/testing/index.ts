@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../client";
+import "./provided-context";
 
 const cacheKey = Symbol.for("marquee.testDatabase");
 type Cache = { [cacheKey]?: Promise<DatabaseHandle> };
