@@ -2,6 +2,7 @@
 // database created on that server (dropped on exit) with the demo seeded, so the suite
 // sees the same world on PostgreSQL as on embedded PGlite.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const env = { ...process.env, SEED_DEMO: "true" };
+env.APP_SECRET_KEY ||= randomBytes(32).toString("base64");
 const dataDir = mkdtempSync(join(tmpdir(), "marquee-e2e-"));
 env.DATA_DIR = dataDir;
 

@@ -10,7 +10,7 @@ await build({
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
-  external: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "postgres"],
+  external: ["@electric-sql/pglite", "@ffmpeg-installer/ffmpeg", "@node-rs/argon2", "pino", "postgres"],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

@@ -1,27 +1,42 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { type ApiConfig, adminRouter, createRequestContext, portalRouter } from "@marquee/api";
-import { isTrustedRequestOrigin } from "@marquee/auth";
+import {
+  type ApiConfig,
+  adminRouter,
+  type CloudflareEnvironment,
+  createRequestContext,
+  portalRouter,
+} from "@marquee/api";
+import { isTrustedRequestOrigin, type SecretBox } from "@marquee/auth";
 import { type DatabaseHandle, pingDatabase } from "@marquee/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "./logger";
 import { mountSpa } from "./static";
+import { mountWebhooks } from "./webhooks";
 
 export type AppOptions = {
   database: DatabaseHandle;
   logger: Logger;
   publicUrl: string;
   trustProxy: boolean;
+  secrets: SecretBox;
+  cloudflare: CloudflareEnvironment;
+  /** Embedded mode: the Cloudflare emulator's Hono app, mounted at /emulators/cloudflare. */
+  emulators?: { cloudflare: Hono };
   /** Built SPAs to serve; omitted in tests and when the Vite dev servers serve them. */
   spa?: { portalDist: string; adminDist: string };
 };
 
 export function createApp(options: AppOptions) {
   const { database, logger } = options;
-  const apiConfig: ApiConfig = { secureCookies: options.publicUrl.startsWith("https://") };
+  const apiConfig: ApiConfig = {
+    secureCookies: options.publicUrl.startsWith("https://"),
+    secrets: options.secrets,
+    cloudflare: options.cloudflare,
+  };
   const trustedOrigins = [new URL(options.publicUrl).origin];
   const app = new Hono();
 
@@ -53,8 +68,10 @@ export function createApp(options: AppOptions) {
     else logger.debug(entry, "request");
   });
 
-  // CSRF: every state-changing request must come from our own origin.
-  app.use(async (c, next) => {
+  // CSRF: every state-changing request made with our cookie must come from our own origin.
+  // Webhooks carry signatures instead, and the emulators stand in for foreign hosts.
+  const csrf: MiddlewareHandler = async (c, next) => {
+    if (c.req.path.startsWith("/api/webhooks/")) return next();
     const trusted = isTrustedRequestOrigin({
       method: c.req.method,
       host: c.req.header("host") ?? null,
@@ -64,7 +81,9 @@ export function createApp(options: AppOptions) {
     });
     if (!trusted) return c.json({ error: { message: "Cross-site request refused.", code: "FORBIDDEN" } }, 403);
     return next();
-  });
+  };
+  app.use("/trpc/*", csrf);
+  app.use("/api/*", csrf);
 
   app.get("/healthz", async (c) => {
     try {
@@ -109,6 +128,9 @@ export function createApp(options: AppOptions) {
   };
   mountTrpc("/trpc/portal", portalRouter);
   mountTrpc("/trpc/admin", adminRouter);
+
+  mountWebhooks(app, { database, logger, secrets: options.secrets });
+  if (options.emulators) app.route("/emulators/cloudflare", options.emulators.cloudflare);
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));
 

@@ -1,3 +1,4 @@
+import { parseSecretKeys, type SecretKey } from "@marquee/auth";
 import { z } from "zod";
 
 const booleanString = z
@@ -19,7 +20,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: booleanString.default(false),
   SEED_DEMO: booleanString.optional(),
+  APP_SECRET_KEY: z.string().optional(),
+  CLOUDFLARE_ACCOUNT_ID: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, "must be a 32-character Cloudflare account id")
+    .optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(20, "does not look like a Cloudflare API token").optional(),
+  CLOUDFLARE_STREAM_CUSTOMER_CODE: z
+    .string()
+    .regex(/^[a-z0-9]+$/i, "must be the code from customer-<code>.cloudflarestream.com")
+    .optional(),
+  CLOUDFLARE_API_BASE_URL: z.url({ message: "must be an absolute URL ending in /client/v4" }).optional(),
 });
+
+const CLOUDFLARE_DEFAULT_VARS = [
+  "CLOUDFLARE_ACCOUNT_ID",
+  "CLOUDFLARE_API_TOKEN",
+  "CLOUDFLARE_STREAM_CUSTOMER_CODE",
+] as const;
 
 export type Env = {
   port: number;
@@ -31,6 +49,12 @@ export type Env = {
   trustProxy: boolean;
   seedDemo: boolean;
   mode: "embedded" | "production";
+  /** Unset in embedded mode until the server reads or creates its key file. */
+  secretKeys: SecretKey[] | null;
+  /** The Cloudflare account tenants without their own credentials use. */
+  cloudflareDefault: { accountId: string; apiToken: string; customerCode: string } | null;
+  /** Where the Cloudflare API lives; unset means Cloudflare itself, or the built-in emulator in embedded mode. */
+  cloudflareApiBaseUrl: string | undefined;
 };
 
 export class EnvError extends Error {}
@@ -45,6 +69,25 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   }
   const env = parsed.data;
   const mode = env.DATABASE_URL ? "production" : "embedded";
+  const problems: string[] = [];
+  let secretKeys: SecretKey[] | null = null;
+  if (env.APP_SECRET_KEY) {
+    try {
+      secretKeys = parseSecretKeys(env.APP_SECRET_KEY);
+    } catch (error) {
+      problems.push(`  APP_SECRET_KEY: ${error instanceof Error ? error.message : "invalid"}`);
+    }
+  } else if (mode === "production") {
+    problems.push("  APP_SECRET_KEY: required with DATABASE_URL (generate one: openssl rand -base64 32)");
+  }
+  const setDefaults = CLOUDFLARE_DEFAULT_VARS.filter((name) => env[name]);
+  if (setDefaults.length > 0 && setDefaults.length < CLOUDFLARE_DEFAULT_VARS.length) {
+    const missing = CLOUDFLARE_DEFAULT_VARS.filter((name) => !env[name]);
+    problems.push(
+      `  ${missing.join(", ")}: set together with ${setDefaults.join(", ")} (the platform's default Cloudflare account)`,
+    );
+  }
+  if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join("\n")}`);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -55,5 +98,15 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO ?? mode === "embedded",
     mode,
+    secretKeys,
+    cloudflareDefault:
+      env.CLOUDFLARE_ACCOUNT_ID && env.CLOUDFLARE_API_TOKEN && env.CLOUDFLARE_STREAM_CUSTOMER_CODE
+        ? {
+            accountId: env.CLOUDFLARE_ACCOUNT_ID,
+            apiToken: env.CLOUDFLARE_API_TOKEN,
+            customerCode: env.CLOUDFLARE_STREAM_CUSTOMER_CODE,
+          }
+        : null,
+    cloudflareApiBaseUrl: env.CLOUDFLARE_API_BASE_URL?.replace(/\/+$/, ""),
   };
 }

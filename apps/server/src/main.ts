@@ -3,11 +3,14 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { hashPassword } from "@marquee/auth";
+import { connectDemoCloudflare, syncPlatformConnection } from "@marquee/api";
+import { createSecretBox, hashPassword } from "@marquee/auth";
 import { type DemoLogin, migrateDatabase, openDatabase, seedDemo } from "@marquee/db";
 import { createApp } from "./app";
+import { setUpCloudflare } from "./cloudflare";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
+import { loadSecretKeys } from "./secret-key";
 
 // The same relative paths hold from src/ (tsx) and from dist/ (the bundle).
 const appsDir = fileURLToPath(new URL("../../", import.meta.url));
@@ -25,14 +28,24 @@ export async function openConfiguredDatabase(env: Env) {
 export async function startServer(env: Env, logger: Logger) {
   const database = await openConfiguredDatabase(env);
   const demoLogins = env.seedDemo ? await seedDemo(database.db, { hashPassword }) : [];
+  const secretKeys = loadSecretKeys(env.secretKeys, ensureDir(resolve(env.dataDir)));
+  if (secretKeys.createdAt)
+    logger.warn({ path: secretKeys.createdAt }, "generated an encryption key for stored secrets; keep this file");
+  const secrets = createSecretBox(secretKeys.keys);
+  const cloudflare = setUpCloudflare(env, logger);
 
   const app = createApp({
     database,
     logger,
     publicUrl: env.publicUrl,
     trustProxy: env.trustProxy,
+    secrets,
+    cloudflare: cloudflare.environment,
+    emulators: cloudflare.emulator ? { cloudflare: cloudflare.emulator.app } : undefined,
     spa: { portalDist: resolve(appsDir, "portal/dist"), adminDist: resolve(appsDir, "admin/dist") },
   });
+  cloudflare.attach(app.fetch);
+  const cloudflareDeps = { db: database.db, secrets, cloudflare: cloudflare.environment };
 
   const server = await new Promise<Server>((resolveListening, reject) => {
     // Without createServer options, @hono/node-server starts a plain node:http server.
@@ -42,7 +55,16 @@ export async function startServer(env: Env, logger: Logger) {
     instance.once("error", reject);
   });
   logger.info({ port: env.port, mode: env.mode, database: database.driver }, "listening");
-  printBanner(env, demoLogins);
+  await syncPlatformConnection({ ...cloudflareDeps, now: () => new Date() }).catch((error: unknown) =>
+    logger.error({ err: error }, "could not set up the platform Cloudflare account; will retry at next start"),
+  );
+  const { emulator } = cloudflare;
+  if (emulator && env.seedDemo) {
+    await connectDemoCloudflare(cloudflareDeps, () => emulator.createAccount()).catch((error: unknown) =>
+      logger.error({ err: error }, "could not connect Demo Dojo to the Cloudflare emulator"),
+    );
+  }
+  printBanner(env, demoLogins, { secretKeyFile: secretKeys.createdAt, emulator: Boolean(emulator) });
 
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
@@ -57,6 +79,7 @@ export async function startServer(env: Env, logger: Logger) {
         server.close(() => done());
         server.closeIdleConnections();
       });
+      await cloudflare.emulator?.close();
       await database.close();
       clearTimeout(forced);
       logger.info("stopped");
@@ -71,7 +94,7 @@ function ensureDir(path: string) {
   return path;
 }
 
-function printBanner(env: Env, logins: DemoLogin[]) {
+function printBanner(env: Env, logins: DemoLogin[], extra: { secretKeyFile: string | undefined; emulator: boolean }) {
   const lines = [
     "",
     `  Marquee is running (${env.mode === "embedded" ? `embedded mode: PGlite in ${resolve(env.dataDir)}` : "production mode"})`,
@@ -80,6 +103,9 @@ function printBanner(env: Env, logins: DemoLogin[]) {
     `  Console  ${env.publicUrl}/admin`,
     `  Health   ${env.publicUrl}/healthz`,
   ];
+  if (extra.emulator)
+    lines.push(`  Cloudflare Stream emulator  ${env.publicUrl}/emulators/cloudflare (Demo Dojo is connected to it)`);
+  if (extra.secretKeyFile) lines.push(`  Generated the key that encrypts stored secrets: ${extra.secretKeyFile}`);
   if (logins.length > 0) {
     lines.push("", "  Demo logins:");
     for (const login of logins) lines.push(`    ${login.label.padEnd(22)} ${login.email.padEnd(28)} ${login.password}`);

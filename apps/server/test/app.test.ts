@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createUser } from "@marquee/api/testing";
+import { createUser, getTestCloudflare, testSecrets } from "@marquee/api/testing";
 import { getTestDatabase } from "@marquee/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
@@ -32,6 +32,8 @@ beforeAll(async () => {
     logger: createLogger("silent"),
     publicUrl: ORIGIN,
     trustProxy: true,
+    secrets: testSecrets,
+    cloudflare: (await getTestCloudflare()).environment,
     spa: { portalDist: makeDist("portal"), adminDist: makeDist("admin") },
   });
 });

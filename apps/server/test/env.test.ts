@@ -13,8 +13,9 @@ describe("environment", () => {
   });
 
   it("switches to production mode with DATABASE_URL and does not seed the demo", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
     expect(
-      loadEnv({ DATABASE_URL: "postgres://u@db:5432/marquee", PUBLIC_URL: "https://v.example.com/" }),
+      loadEnv({ DATABASE_URL: "postgres://u@db:5432/marquee", PUBLIC_URL: "https://v.example.com/", APP_SECRET_KEY: key }),
     ).toMatchObject({
       mode: "production",
       seedDemo: false,
@@ -28,8 +29,11 @@ describe("environment", () => {
     ["DATABASE_URL", { DATABASE_URL: "mysql://nope" }],
     ["PUBLIC_URL", { PUBLIC_URL: "not a url" }],
     ["TRUST_PROXY", { TRUST_PROXY: "maybe" }],
+    ["APP_SECRET_KEY", { APP_SECRET_KEY: "c2hvcnQ=" }],
+    ["APP_SECRET_KEY", { DATABASE_URL: "postgres://u@db/m" }],
+    ["CLOUDFLARE_API_TOKEN", { CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef" }],
   ])("names %s when its value is bad", (name, env) => {
-    expect(() => loadEnv(env)).toThrow(new RegExp(`${name}:`));
+    expect(() => loadEnv(env)).toThrow(new RegExp(`\\n  (\\w+, )*${name}\\b`));
   });
 
   it("treats empty strings as unset", () => {

@@ -1,5 +1,6 @@
 import {
   readSessionToken,
+  type SecretBox,
   type SessionUser,
   serializeBlankSessionCookie,
   serializeSessionCookie,
@@ -8,10 +9,14 @@ import {
 } from "@marquee/auth";
 import { type Db, type MembershipRole, memberships, type Tenant, tenants } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
+import type { CloudflareEnvironment } from "./services/cloudflare/environment";
 
 export type ApiConfig = {
   /** Secure cookies: true when the public URL is https. */
   secureCookies: boolean;
+  /** Seals and opens secrets at rest (provider credentials). */
+  secrets: SecretBox;
+  cloudflare: CloudflareEnvironment;
 };
 
 export type TenantAccess = {

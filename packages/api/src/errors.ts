@@ -7,6 +7,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "RATE_LIMITED"
+  /** A provider we depend on (Cloudflare, Stripe) failed or did not answer. */
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 export type AppErrorOptions = {
@@ -41,6 +43,7 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "BAD_GATEWAY",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 

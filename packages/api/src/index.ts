@@ -14,5 +14,10 @@ export {
   type PortalRouter,
   portalRouter,
 } from "./root";
+export { saveCloudflareSettings } from "./services/cloudflare/connections";
+export { connectDemoCloudflare } from "./services/cloudflare/demo";
+export type { CloudflareCredentials, CloudflareEnvironment } from "./services/cloudflare/environment";
+export { syncPlatformConnection } from "./services/cloudflare/platform";
+export { handleCloudflareWebhook, type WebhookOutcome } from "./services/cloudflare/webhook";
 export { ensurePlatformAdmin } from "./services/users";
 export type { FieldErrors } from "./trpc";

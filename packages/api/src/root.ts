@@ -1,5 +1,6 @@
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
 import { membersRouter } from "./router/members";
+import { settingsRouter } from "./router/settings";
 import { systemRouter } from "./router/system";
 import { tenantRouter } from "./router/tenant";
 import { tenantsRouter } from "./router/tenants";
@@ -18,6 +19,7 @@ export const adminRouter = createTRPCRouter({
   auth: createTRPCRouter({ signIn: signInProcedure, signOut: signOutProcedure }),
   tenants: tenantsRouter,
   members: membersRouter,
+  settings: settingsRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -68,6 +68,19 @@ const adminCases: Record<string, Case> = {
       w.inB.members.updateRole({ membershipId: w.memberB.membership.id, role: "admin" }),
     ],
   },
+  "settings.cloudflare.get": { touches: "tenant data", attack: (w) => [w.inB.settings.cloudflare.get()] },
+  "settings.cloudflare.save": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inB.settings.cloudflare.save({
+        accountId: "0123456789abcdef0123456789abcdef",
+        apiToken: "a-token-that-is-long-enough",
+        customerCode: "abcd1234",
+      }),
+    ],
+  },
+  "settings.cloudflare.test": { touches: "tenant data", attack: (w) => [w.inB.settings.cloudflare.test()] },
+  "settings.cloudflare.disconnect": { touches: "tenant data", attack: (w) => [w.inB.settings.cloudflare.disconnect()] },
   "members.remove": {
     touches: "tenant data",
     attack: (w) => [

@@ -26,3 +26,13 @@ export {
   type ValidatedSession,
   validateSessionToken,
 } from "./session";
+export {
+  createSecretBox,
+  generateSecretKey,
+  keyIdOf,
+  maskSecret,
+  parseSecretKeys,
+  type SecretBox,
+  type SecretKey,
+  SecretKeyError,
+} from "./secrets";

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createSession, hashPassword } from "@marquee/auth";
+import { createSecretBox, createSession, generateSecretKey, hashPassword, parseSecretKeys } from "@marquee/auth";
 import { type Db, type MembershipRole, memberships, tenants, users } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { createInnerContext } from "../context";
 import { createAdminCaller, createPortalCaller } from "../root";
+import type { CloudflareEnvironment } from "../services/cloudflare/environment";
+import { getTestCloudflare } from "./cloudflare";
 
 export const PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -65,7 +67,11 @@ export type CallerOptions = {
   tenantSlug?: string;
   clientIp?: string;
   secureCookies?: boolean;
+  cloudflare?: CloudflareEnvironment;
 };
+
+/** One key per test process: enough to prove nothing is stored in clear. */
+export const testSecrets = createSecretBox(parseSecretKeys(generateSecretKey()));
 
 /** Context the way the HTTP adapter builds it, with headers readable afterwards. */
 export async function makeContext(options: CallerOptions = {}) {
@@ -75,7 +81,11 @@ export async function makeContext(options: CallerOptions = {}) {
   const resHeaders = new Headers();
   const ctx = createInnerContext({
     db,
-    config: { secureCookies: options.secureCookies ?? false },
+    config: {
+      secureCookies: options.secureCookies ?? false,
+      secrets: testSecrets,
+      cloudflare: options.cloudflare ?? (await getTestCloudflare()).environment,
+    },
     sessionToken: token,
     tenantSlug: options.tenantSlug ?? null,
     clientIp: options.clientIp ?? `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
@@ -103,3 +113,5 @@ export function sessionCookieFrom(headers: Headers): { value: string; attributes
   }
   return null;
 }
+
+export { getTestCloudflare, testCloudflareEnvironment } from "./cloudflare";

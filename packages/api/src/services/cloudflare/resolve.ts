@@ -1,0 +1,61 @@
+import type { JsonWebKey } from "node:crypto";
+import { cloudflareConnections, type DbOrTx } from "@marquee/db";
+import type { StreamClient } from "@marquee/stream";
+import { and, eq, isNotNull, or } from "drizzle-orm";
+import { AppError } from "../../errors";
+import { type CloudflareDeps, streamClient } from "./environment";
+
+export type TenantStream = {
+  connectionId: string;
+  source: "tenant" | "platform";
+  client: StreamClient;
+  customerDomain: string;
+  signingKey: { id: string; jwk: JsonWebKey } | null;
+};
+
+/**
+ * The Cloudflare account a tenant's video work goes to: its own when it has working
+ * credentials, otherwise the platform default. Throws a user-facing error when neither.
+ */
+export async function resolveTenantStream(
+  deps: CloudflareDeps & { db: DbOrTx },
+  tenantId: string,
+): Promise<TenantStream> {
+  const rows = await deps.db
+    .select()
+    .from(cloudflareConnections)
+    .where(
+      or(
+        and(
+          eq(cloudflareConnections.source, "tenant"),
+          eq(cloudflareConnections.tenantId, tenantId),
+          isNotNull(cloudflareConnections.apiTokenSealed),
+        ),
+        eq(cloudflareConnections.source, "platform"),
+      ),
+    );
+  const row =
+    rows.find((r) => r.source === "tenant") ??
+    (deps.cloudflare.platformDefault ? rows.find((r) => r.source === "platform") : undefined);
+  if (!row?.apiTokenSealed) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Cloudflare is not set up for this organization yet: an admin can connect it in Settings → Cloudflare.",
+    );
+  }
+  const credentials = {
+    accountId: row.accountId,
+    customerCode: row.customerCode,
+    apiToken: deps.secrets.open(row.apiTokenSealed),
+  };
+  return {
+    connectionId: row.id,
+    source: row.source,
+    client: streamClient(deps.cloudflare, credentials),
+    customerDomain: deps.cloudflare.customerDomainFor(row.customerCode),
+    signingKey:
+      row.signingKeyId && row.signingKeySealed
+        ? { id: row.signingKeyId, jwk: JSON.parse(deps.secrets.open(row.signingKeySealed)) as JsonWebKey }
+        : null,
+  };
+}
