@@ -15,7 +15,11 @@ describe("environment", () => {
   it("switches to production mode with DATABASE_URL and does not seed the demo", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
     expect(
-      loadEnv({ DATABASE_URL: "postgres://u@db:5432/marquee", PUBLIC_URL: "https://v.example.com/", APP_SECRET_KEY: key }),
+      loadEnv({
+        DATABASE_URL: "postgres://u@db:5432/marquee",
+        PUBLIC_URL: "https://v.example.com/",
+        APP_SECRET_KEY: key,
+      }),
     ).toMatchObject({
       mode: "production",
       seedDemo: false,

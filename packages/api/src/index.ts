@@ -20,4 +20,5 @@ export type { CloudflareCredentials, CloudflareEnvironment } from "./services/cl
 export { syncPlatformConnection } from "./services/cloudflare/platform";
 export { handleCloudflareWebhook, type WebhookOutcome } from "./services/cloudflare/webhook";
 export { ensurePlatformAdmin } from "./services/users";
+export { createVideoUpload } from "./services/videos/uploads";
 export type { FieldErrors } from "./trpc";

@@ -114,11 +114,16 @@ describe("tenant isolation", () => {
 
   it.each(attacks)("$label refuses an admin of tenant A acting on tenant B", async ({ c }) => {
     if (c.touches !== "tenant data") return;
-    for (const call of c.attack(world)) {
-      const error = await call.then(
-        () => null,
-        (caught: unknown) => caught,
-      );
+    // Settle every call at once so none rejects unobserved while another is awaited.
+    const outcomes = await Promise.all(
+      c.attack(world).map((call) =>
+        call.then(
+          () => null,
+          (caught: unknown) => caught,
+        ),
+      ),
+    );
+    for (const error of outcomes) {
       expect(error).toBeInstanceOf(TRPCError);
       expect(["NOT_FOUND", "FORBIDDEN"]).toContain((error as TRPCError).code);
     }

@@ -16,6 +16,16 @@ export {
   resetRateLimit,
 } from "./rate-limit";
 export {
+  createSecretBox,
+  generateSecretKey,
+  keyIdOf,
+  maskSecret,
+  parseSecretKeys,
+  type SecretBox,
+  type SecretKey,
+  SecretKeyError,
+} from "./secrets";
+export {
   createSession,
   invalidateSession,
   invalidateUserSessions,
@@ -26,13 +36,3 @@ export {
   type ValidatedSession,
   validateSessionToken,
 } from "./session";
-export {
-  createSecretBox,
-  generateSecretKey,
-  keyIdOf,
-  maskSecret,
-  parseSecretKeys,
-  type SecretBox,
-  type SecretKey,
-  SecretKeyError,
-} from "./secrets";

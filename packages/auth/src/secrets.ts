@@ -36,7 +36,8 @@ export function parseSecretKeys(value: string): SecretKey[] {
     .map((part) => Buffer.from(part, part.includes("-") || part.includes("_") ? "base64url" : "base64"));
   if (keys.length === 0) throw new SecretKeyError("must hold at least one key");
   for (const key of keys) {
-    if (key.length !== 32) throw new SecretKeyError("each key must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+    if (key.length !== 32)
+      throw new SecretKeyError("each key must be 32 bytes, base64-encoded (openssl rand -base64 32)");
   }
   return keys.map((key) => ({ id: keyIdOf(key), key }));
 }

@@ -18,13 +18,24 @@ export {
 export { EmptyState } from "./components/empty-state";
 export { ErrorState } from "./components/error-state";
 export { Field } from "./components/field";
-export { Input, SearchInput, Textarea } from "./components/input";
+export { Input, PasswordInput, SearchInput, Textarea } from "./components/input";
 export { Logo } from "./components/logo";
 export { PageHeader } from "./components/page-header";
+export { type MemberRole, ROLE_DESCRIPTIONS, ROLE_LABELS, RoleBadge } from "./components/role-badge";
 export { Select, type SelectOption } from "./components/select";
 export { PageSpinner, Skeleton, Spinner } from "./components/spinner";
-export { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "./components/table";
+export {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  TableSkeleton,
+} from "./components/table";
 export { Toaster, toast } from "./components/toaster";
+export { useDebouncedValue } from "./hooks/use-debounced-value";
 export { cn } from "./lib/cn";
 export { focusRing } from "./lib/focus-ring";
-export { useDebouncedValue } from "./hooks/use-debounced-value";
+export { safeNext, withNext } from "./lib/safe-next";

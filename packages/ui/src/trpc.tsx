@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 
@@ -50,7 +50,13 @@ export function toUserError(error: unknown): UserError {
   const formErrors = Array.isArray(data?.formErrors)
     ? data.formErrors.filter((m): m is string => typeof m === "string")
     : [];
-  return { message: messageOf(error, data), fieldErrors, formErrors, code: errorCode(error), httpStatus: errorStatus(error) };
+  return {
+    message: messageOf(error, data),
+    fieldErrors,
+    formErrors,
+    code: errorCode(error),
+    httpStatus: errorStatus(error),
+  };
 }
 
 function messageOf(error: unknown, data: Record<string, unknown> | null): string {
@@ -93,8 +99,18 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
-export function createQueryClient(): QueryClient {
+export type QueryClientOptions = {
+  /** Called when any query or mutation finds the session gone (expired, or revoked elsewhere). */
+  onUnauthorized?: () => void;
+};
+
+export function createQueryClient({ onUnauthorized }: QueryClientOptions = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (onUnauthorized && errorCode(error) === "UNAUTHORIZED") onUnauthorized();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: true },
       mutations: { retry: false },

@@ -6,7 +6,10 @@ const tones = {
   info: { icon: Info, classes: "border-primary/20 bg-primary-soft text-primary-soft-foreground" },
   success: { icon: CircleCheck, classes: "border-success/25 bg-success-soft text-success-soft-foreground" },
   warning: { icon: TriangleAlert, classes: "border-warning/40 bg-warning-soft text-warning-soft-foreground" },
-  destructive: { icon: CircleAlert, classes: "border-destructive/25 bg-destructive-soft text-destructive-soft-foreground" },
+  destructive: {
+    icon: CircleAlert,
+    classes: "border-destructive/25 bg-destructive-soft text-destructive-soft-foreground",
+  },
 } as const;
 
 type AlertProps = Omit<ComponentProps<"div">, "title"> & {

@@ -60,7 +60,10 @@ export function AppShell({ brand, sidebar, sidebarFooter, children }: AppShellPr
             <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
             {panel}
             <DialogPrimitive.Close
-              className={cn("absolute top-3.5 right-3 cursor-pointer rounded-md p-1 text-muted-foreground hover:bg-subtle", focusRing)}
+              className={cn(
+                "absolute top-3.5 right-3 cursor-pointer rounded-md p-1 text-muted-foreground hover:bg-subtle",
+                focusRing,
+              )}
             >
               <X aria-hidden="true" className="size-5" />
               <span className="sr-only">Close navigation</span>
@@ -75,7 +78,15 @@ export function AppShell({ brand, sidebar, sidebarFooter, children }: AppShellPr
   );
 }
 
-export function NavSection({ title, children, className }: { title?: ReactNode; children: ReactNode; className?: string }) {
+export function NavSection({
+  title,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("grid gap-1 py-2", className)}>
       {title ? (

@@ -48,7 +48,11 @@ export function ConfirmDialog({
               {cancelLabel}
             </Button>
           </DialogClose>
-          <Button variant={tone === "destructive" ? "destructive" : "primary"} loading={busy} onClick={() => void confirm()}>
+          <Button
+            variant={tone === "destructive" ? "destructive" : "primary"}
+            loading={busy}
+            onClick={() => void confirm()}
+          >
             {confirmLabel}
           </Button>
         </DialogFooter>

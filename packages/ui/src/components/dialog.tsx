@@ -32,7 +32,9 @@ export function DialogContent({ title, description, hideClose, className, childr
         <div className="grid gap-1.5 pr-8">
           <DialogPrimitive.Title className="text-lg font-semibold tracking-tight">{title}</DialogPrimitive.Title>
           {description ? (
-            <DialogPrimitive.Description className="text-sm text-muted-foreground">{description}</DialogPrimitive.Description>
+            <DialogPrimitive.Description className="text-sm text-muted-foreground">
+              {description}
+            </DialogPrimitive.Description>
           ) : null}
         </div>
         {children}

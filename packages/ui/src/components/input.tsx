@@ -1,5 +1,5 @@
-import { Search } from "lucide-react";
-import type { ComponentProps } from "react";
+import { Eye, EyeOff, Search } from "lucide-react";
+import { type ComponentProps, useState } from "react";
 import { cn } from "../lib/cn";
 
 const controlClasses = [
@@ -21,8 +21,31 @@ export function Textarea({ className, rows = 4, ...props }: ComponentProps<"text
 export function SearchInput({ className, ...props }: Omit<ComponentProps<"input">, "type">) {
   return (
     <div className={cn("relative w-full sm:max-w-xs", className)}>
-      <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+      <Search
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+      />
       <Input type="search" className="pl-9" {...props} />
+    </div>
+  );
+}
+
+/** A password box with a show/hide toggle, so people can check what they typed on a phone. */
+export function PasswordInput({ className, ...props }: Omit<ComponentProps<"input">, "type">) {
+  const [visible, setVisible] = useState(false);
+  const Icon = visible ? EyeOff : Eye;
+  return (
+    <div className={cn("relative w-full", className)}>
+      <Input type={visible ? "text" : "password"} className="pr-10" {...props} />
+      <button
+        type="button"
+        aria-label={visible ? "Hide password" : "Show password"}
+        aria-pressed={visible}
+        onClick={() => setVisible((current) => !current)}
+        className="absolute top-1/2 right-1 flex size-7 -translate-y-1/2 cursor-pointer items-center justify-center rounded text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        <Icon aria-hidden="true" className="size-4" />
+      </button>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function Logo({ product, className }: LogoProps) {
     <span className={cn("inline-flex items-center gap-2 font-semibold tracking-tight", className)}>
       <span
         aria-hidden="true"
-        className="flex size-7 items-center justify-center rounded-lg bg-linear-to-br from-primary to-amber text-primary-foreground shadow-sm"
+        className="flex size-7 items-center justify-center rounded-lg bg-linear-to-br from-primary via-rose to-amber text-primary-foreground shadow-sm"
       >
         <Play className="size-3.5 translate-x-px fill-current" />
       </span>

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "../lib/cn";
+import { Skeleton } from "./spinner";
 
 /**
  * A data table in a card that scrolls sideways on narrow screens; hide secondary
@@ -44,4 +45,30 @@ export function TableCell({ className, ...props }: ComponentProps<"td">) {
 
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
   return <caption className={cn("py-3 text-sm text-muted-foreground", className)} {...props} />;
+}
+
+/** Placeholder rows in the shape of the table that is loading. */
+export function TableSkeleton({
+  columns,
+  rows = 5,
+  label = "Loading",
+}: {
+  columns: number;
+  rows?: number;
+  label?: string;
+}) {
+  const rowKeys = Array.from({ length: rows }, (_, index) => `row-${index}`);
+  const columnKeys = Array.from({ length: columns }, (_, index) => `column-${index}`);
+  return (
+    <div role="status" aria-label={label} className="overflow-hidden rounded-xl border bg-surface shadow-xs">
+      <div className="h-10 border-b bg-muted/60" />
+      {rowKeys.map((rowKey) => (
+        <div key={rowKey} className="flex items-center gap-6 border-b px-4 py-4 last:border-0">
+          {columnKeys.map((columnKey, index) => (
+            <Skeleton key={columnKey} className={index === 0 ? "h-4 w-40" : "hidden h-4 flex-1 sm:block"} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
 }

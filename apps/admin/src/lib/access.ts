@@ -1,0 +1,27 @@
+import type { MemberRole } from "@marquee/ui";
+import type { Me, Membership } from "./types";
+
+const STAFF_ROLES: readonly MemberRole[] = ["owner", "admin", "instructor"];
+const MEMBER_ADMIN_ROLES: readonly MemberRole[] = ["owner", "admin"];
+
+export function isStaffRole(role: MemberRole): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
+export function canManageMembers(role: MemberRole): boolean {
+  return MEMBER_ADMIN_ROLES.includes(role);
+}
+
+/** The organizations this user helps run; plain memberships give no console access. */
+export function staffMemberships(me: Me): Membership[] {
+  return me.memberships.filter((membership) => isStaffRole(membership.role));
+}
+
+export function canEnterConsole(me: Me): boolean {
+  return me.user.isPlatformAdmin || staffMemberships(me).length > 0;
+}
+
+/** The page an organization opens on: members for those who manage them, else its overview. */
+export function tenantHomePath(membership: Membership): string {
+  return canManageMembers(membership.role) ? `/t/${membership.slug}/members` : `/t/${membership.slug}`;
+}

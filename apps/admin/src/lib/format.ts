@@ -1,0 +1,10 @@
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+/** "1 member", "3 members". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from "react-router";
+import { ConsoleLayout } from "./components/console-layout";
+import { RouteError } from "./components/route-error";
+import { ConsoleHome } from "./routes/console-home";
+import { MembersPage } from "./routes/members/members-page";
+import { NotFoundPage } from "./routes/not-found";
+import { SignInPage } from "./routes/sign-in";
+import { TenantLayout } from "./routes/tenant-layout";
+import { TenantOverviewPage } from "./routes/tenant-overview";
+import { TenantsPage } from "./routes/tenants/tenants-page";
+
+export const router = createBrowserRouter(
+  [
+    { path: "/sign-in", element: <SignInPage />, errorElement: <RouteError /> },
+    {
+      path: "/",
+      element: <ConsoleLayout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <ConsoleHome /> },
+        { path: "platform/tenants", element: <TenantsPage /> },
+        {
+          path: "t/:tenantSlug",
+          element: <TenantLayout />,
+          children: [
+            { index: true, element: <TenantOverviewPage /> },
+            { path: "members", element: <MembersPage /> },
+          ],
+        },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: "/admin" },
+);

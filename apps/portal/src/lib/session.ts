@@ -1,0 +1,13 @@
+import type { MemberRole } from "@marquee/ui";
+import { trpc } from "./trpc";
+
+const STAFF_ROLES: readonly MemberRole[] = ["owner", "admin", "instructor"];
+
+/** The signed-in user (or null) and their organizations; shared by every page through the cache. */
+export function useMe() {
+  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
+}
+
+export function canOpenConsole(me: { user: { isPlatformAdmin: boolean }; memberships: { role: MemberRole }[] }) {
+  return me.user.isPlatformAdmin || me.memberships.some((membership) => STAFF_ROLES.includes(membership.role));
+}

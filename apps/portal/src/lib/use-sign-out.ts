@@ -1,0 +1,19 @@
+import { toast } from "@marquee/ui";
+import { errorMessage } from "@marquee/ui/trpc";
+import { useNavigate } from "react-router";
+import { trpc } from "./trpc";
+
+export function useSignOut() {
+  const utils = trpc.useUtils();
+  const navigate = useNavigate();
+  return trpc.auth.signOut.useMutation({
+    onSuccess: async () => {
+      utils.auth.me.setData(undefined, null);
+      // What a visitor may see of an organization depends on who they are.
+      await utils.tenant.invalidate();
+      await navigate("/");
+      toast.success("You're signed out");
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+}

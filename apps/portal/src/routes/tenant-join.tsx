@@ -1,0 +1,64 @@
+import { Button, Card, CardContent, toast, withNext } from "@marquee/ui";
+import { errorMessage } from "@marquee/ui/trpc";
+import { UserPlus } from "lucide-react";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { trpc } from "../lib/trpc";
+import type { Me, PublicTenant } from "../lib/types";
+
+function JoinCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card className="mx-auto max-w-xl">
+      <CardContent className="flex flex-col items-center gap-4 py-10 text-center">
+        <span className="flex size-12 items-center justify-center rounded-full bg-primary-soft text-primary-soft-foreground">
+          <UserPlus aria-hidden="true" className="size-6" />
+        </span>
+        <h2 className="text-xl font-semibold tracking-tight">{title}</h2>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+export function TenantGuestPanel({ tenant }: { tenant: PublicTenant }) {
+  const here = `/${tenant.slug}`;
+  return (
+    <JoinCard title={`Join ${tenant.name} on Marquee`}>
+      <p className="max-w-md text-sm text-muted-foreground">
+        Create a free account to become a member of {tenant.name}, or sign in if you already have one.
+      </p>
+      <div className="flex w-full flex-col justify-center gap-2 sm:flex-row">
+        <Button asChild>
+          <Link to={withNext("/sign-up", here)}>Sign up to join</Link>
+        </Button>
+        <Button asChild variant="outline">
+          <Link to={withNext("/sign-in", here)}>Sign in</Link>
+        </Button>
+      </div>
+    </JoinCard>
+  );
+}
+
+export function TenantJoinPanel({ tenant, me }: { tenant: PublicTenant; me: Me }) {
+  const utils = trpc.useUtils();
+  const join = trpc.tenant.join.useMutation({
+    onSuccess: async ({ role }) => {
+      utils.tenant.bySlug.setData({ slug: tenant.slug }, (current) =>
+        current ? { ...current, viewerRole: role } : current,
+      );
+      toast.success(`Welcome to ${tenant.name}!`);
+      await utils.auth.me.invalidate();
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  return (
+    <JoinCard title={`Become a member of ${tenant.name}`}>
+      <p className="max-w-md text-sm text-muted-foreground">
+        You are signed in as <span className="font-medium text-foreground">{me.user.email}</span>. Joining is free.
+      </p>
+      <Button size="lg" loading={join.isPending} onClick={() => join.mutate({ slug: tenant.slug })}>
+        Join {tenant.name}
+      </Button>
+    </JoinCard>
+  );
+}
