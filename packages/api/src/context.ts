@@ -1,7 +1,6 @@
 import {
   readSessionToken,
   type SecretBox,
-  type SessionUser,
   serializeBlankSessionCookie,
   serializeSessionCookie,
   type ValidatedSession,
@@ -61,16 +60,32 @@ export function createInnerContext(options: InnerContextOptions) {
       auth ??= loadAuth();
       return auth;
     },
-    /** Forget the memoised session after sign-in/out so later calls in the batch see the change. */
+    /** After a change to the caller's own memberships: the next read loads them again. */
+    forgetAuth() {
+      auth = undefined;
+      tenantAccess.clear();
+    },
+    /** Replace the memoised session after sign-in/out so later calls in the batch see the change. */
     setAuth(value: ValidatedSession | null) {
       auth = Promise.resolve(value);
+      tenantAccess.clear();
     },
-    getTenantAccess(slug: string, user: SessionUser | null): Promise<TenantAccess | null> {
-      const key = `${slug}\u0000${user?.id ?? ""}`;
-      let access = tenantAccess.get(key);
+    /**
+     * The tenant named by `slug` and the caller's role in it. A member's tenants come with
+     * the session (no query); anyone else's lookup is one query, memoised per request.
+     */
+    getTenantAccess(slug: string): Promise<TenantAccess | null> {
+      let access = tenantAccess.get(slug);
       if (!access) {
-        access = loadTenantAccess(options.db, slug, user);
-        tenantAccess.set(key, access);
+        access = ctx.getAuth().then((current) => {
+          const membership = current?.memberships.find((m) => m.slug === slug);
+          if (membership) {
+            const { tenantId: id, name, status, role } = membership;
+            return { tenant: { id, slug, name, status }, role };
+          }
+          return loadTenant(options.db, slug);
+        });
+        tenantAccess.set(slug, access);
       }
       return access;
     },
@@ -99,21 +114,13 @@ export function createInnerContext(options: InnerContextOptions) {
   return ctx;
 }
 
-async function loadTenantAccess(db: Db, slug: string, user: SessionUser | null): Promise<TenantAccess | null> {
-  const tenantColumns = { id: tenants.id, slug: tenants.slug, name: tenants.name, status: tenants.status };
-  if (!user) {
-    const [tenant] = await db.select(tenantColumns).from(tenants).where(eq(tenants.slug, slug)).limit(1);
-    return tenant ? { tenant, role: null } : null;
-  }
-  const [row] = await db
-    .select({ ...tenantColumns, role: memberships.role })
+async function loadTenant(db: Db, slug: string): Promise<TenantAccess | null> {
+  const [tenant] = await db
+    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name, status: tenants.status })
     .from(tenants)
-    .leftJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, user.id)))
     .where(eq(tenants.slug, slug))
     .limit(1);
-  if (!row) return null;
-  const { role, ...tenant } = row;
-  return { tenant, role: role ?? null };
+  return tenant ? { tenant, role: null } : null;
 }
 
 export type FetchContextOptions = {

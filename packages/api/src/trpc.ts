@@ -65,7 +65,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 function tenantProcedure(allowed: readonly MembershipRole[]) {
   return authedProcedure.use(async ({ ctx, next }) => {
     if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization selected." });
-    const access = await ctx.getTenantAccess(ctx.tenantSlug, ctx.user);
+    const access = await ctx.getTenantAccess(ctx.tenantSlug);
     if (access?.tenant.status !== "active") {
       throw new TRPCError({ code: "NOT_FOUND", message: "This organization does not exist or is no longer active." });
     }

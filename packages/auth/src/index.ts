@@ -31,6 +31,7 @@ export {
   invalidateUserSessions,
   type NewSession,
   SESSION_LIFETIME_MS,
+  type SessionMembership,
   type SessionUser,
   sessionIdFromToken,
   type ValidatedSession,

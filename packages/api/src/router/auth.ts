@@ -12,7 +12,12 @@ export const signInProcedure = publicProcedure.input(signInInput).mutation(async
   const current = await ctx.getAuth();
   const { user, session } = await signIn(requestMeta(ctx), input, current?.session.id ?? null);
   ctx.setSessionCookie(session.token, session.session.expiresAt);
-  ctx.setAuth({ session: session.session, user, renewed: false });
+  ctx.setAuth({
+    session: session.session,
+    user,
+    memberships: await listUserMemberships(ctx.db, user.id),
+    renewed: false,
+  });
   return { user };
 });
 
@@ -28,8 +33,7 @@ export const signOutProcedure = publicProcedure.mutation(async ({ ctx }) => {
 export const meProcedure = publicProcedure.query(async ({ ctx }) => {
   const auth = await ctx.getAuth();
   if (!auth) return null;
-  const memberships = await listUserMemberships(ctx.db, auth.user.id);
-  return { user: auth.user, memberships };
+  return { user: auth.user, memberships: auth.memberships };
 });
 
 export const authRouter = createTRPCRouter({
@@ -38,7 +42,7 @@ export const authRouter = createTRPCRouter({
     const current = await ctx.getAuth();
     if (current) await invalidateSession(ctx.db, current.session.id);
     ctx.setSessionCookie(session.token, session.session.expiresAt);
-    ctx.setAuth({ session: session.session, user, renewed: false });
+    ctx.setAuth({ session: session.session, user, memberships: [], renewed: false });
     return { user };
   }),
   signIn: signInProcedure,
@@ -47,7 +51,8 @@ export const authRouter = createTRPCRouter({
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const session = await changePassword(requestMeta(ctx), ctx.user.id, input);
     ctx.setSessionCookie(session.token, session.session.expiresAt);
-    ctx.setAuth({ session: session.session, user: ctx.user, renewed: false });
+    const current = await ctx.getAuth();
+    ctx.setAuth({ session: session.session, user: ctx.user, memberships: current?.memberships ?? [], renewed: false });
     return { ok: true as const };
   }),
 });

@@ -9,8 +9,7 @@ const slugInput = z.object({ slug: z.string().trim().toLowerCase().min(1).max(64
 /** Portal-side tenant procedures: the public profile and joining. */
 export const tenantRouter = createTRPCRouter({
   bySlug: publicProcedure.input(slugInput).query(async ({ ctx, input }) => {
-    const auth = await ctx.getAuth();
-    const access = await ctx.getTenantAccess(input.slug, auth?.user ?? null);
+    const access = await ctx.getTenantAccess(input.slug);
     if (access?.tenant.status !== "active") {
       throw new AppError("NOT_FOUND", "There is no organization at this address.");
     }
@@ -20,6 +19,7 @@ export const tenantRouter = createTRPCRouter({
   join: authedProcedure.input(slugInput).mutation(async ({ ctx, input }) => {
     const tenant = await getPublicTenant(ctx.db, input.slug);
     const membership = await joinTenant(ctx.db, tenant.id, ctx.user.id);
+    ctx.forgetAuth();
     return { tenant, role: membership.role };
   }),
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { maskSecret } from "@marquee/auth";
 import { cloudflareConnections, type Db, type DbOrTx, videos } from "@marquee/db";
+import { isStreamError } from "@marquee/stream";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit";
@@ -56,7 +57,7 @@ export async function saveCloudflareSettings(deps: TenantDeps, input: SaveCloudf
   try {
     await checkCredentials(client);
   } catch (error) {
-    await clearCloudflareToken(deps, "cloudflare.credentials.rejected");
+    if (rejectsCredentials(error)) await clearCloudflareToken(deps, "cloudflare.credentials.rejected");
     throw toAppError(error, "apiToken");
   }
   const existing = await ownConnection(deps.db, deps.tenantId);
@@ -120,7 +121,8 @@ export async function testCloudflareSettings(deps: TenantDeps) {
   try {
     await checkCredentials(streamClient(deps.cloudflare, credentials));
   } catch (error) {
-    if (own?.apiTokenSealed) await clearCloudflareToken(deps, "cloudflare.credentials.rejected");
+    if (own?.apiTokenSealed && rejectsCredentials(error))
+      await clearCloudflareToken(deps, "cloudflare.credentials.rejected");
     throw toAppError(error, "apiToken");
   }
   if (own?.apiTokenSealed) {
@@ -159,6 +161,15 @@ export async function clearCloudflareToken(
       });
     }
   });
+}
+
+/**
+ * Cloudflare said no to these credentials (as opposed to being down or busy): only then
+ * are stored credentials cleared, so an outage never disconnects a tenant.
+ */
+function rejectsCredentials(error: unknown): boolean {
+  if (error instanceof AppError) return error.field === "apiToken";
+  return isStreamError(error) && (error.kind === "auth" || error.kind === "not_found");
 }
 
 async function assertNoVideos(db: DbOrTx, connectionId: string) {
