@@ -6,8 +6,8 @@ import {
   type ValidatedSession,
   validateSessionToken,
 } from "@marquee/auth";
-import { type Db, type MembershipRole, memberships, type Tenant, tenants } from "@marquee/db";
-import { and, eq } from "drizzle-orm";
+import { type Db, type MembershipRole, type Tenant, tenants } from "@marquee/db";
+import { eq } from "drizzle-orm";
 import type { CloudflareEnvironment } from "./services/cloudflare/environment";
 
 export type ApiConfig = {
