@@ -26,6 +26,8 @@ export type AppOptions = {
   cloudflare: CloudflareEnvironment;
   /** Embedded mode: the Cloudflare emulator's Hono app, mounted at /emulators/cloudflare. */
   emulators?: { cloudflare: Hono };
+  /** Injectable for tests that need an exact time (webhook timestamps). */
+  now?: () => Date;
   /** Built SPAs to serve; omitted in tests and when the Vite dev servers serve them. */
   spa?: { portalDist: string; adminDist: string };
 };
@@ -39,6 +41,10 @@ export function createApp(options: AppOptions) {
   };
   const trustedOrigins = [new URL(options.publicUrl).origin];
   const app = new Hono();
+  // The emulator stands in for Cloudflare's hosts: it is mounted before our own headers,
+  // CSRF check and logging, which belong to Marquee's pages and API only.
+  if (options.emulators) app.route("/emulators/cloudflare", options.emulators.cloudflare);
+  const mediaOrigins = cloudflareOrigins(options.cloudflare);
 
   app.use(
     secureHeaders({
@@ -46,9 +52,10 @@ export function createApp(options: AppOptions) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:", "https:"],
-        mediaSrc: ["'self'", "blob:", "https:"],
-        connectSrc: ["'self'", "https:"],
+        imgSrc: ["'self'", "data:", "blob:", "https:", ...mediaOrigins],
+        mediaSrc: ["'self'", "blob:", "https:", ...mediaOrigins],
+        connectSrc: ["'self'", "https:", ...mediaOrigins],
+        frameSrc: ["'self'", "https:", ...mediaOrigins],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -129,8 +136,7 @@ export function createApp(options: AppOptions) {
   mountTrpc("/trpc/portal", portalRouter);
   mountTrpc("/trpc/admin", adminRouter);
 
-  mountWebhooks(app, { database, logger, secrets: options.secrets });
-  if (options.emulators) app.route("/emulators/cloudflare", options.emulators.cloudflare);
+  mountWebhooks(app, { database, logger, secrets: options.secrets, now: options.now ?? (() => new Date()) });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));
 
@@ -150,4 +156,11 @@ export function createApp(options: AppOptions) {
     return c.json({ error: { message: "Something went wrong on our side. Please try again." } }, 500);
   });
   return app;
+}
+
+/** A Cloudflare stand-in on plain http (a standalone emulator) must be allowed by the CSP too. */
+function cloudflareOrigins(cloudflare: CloudflareEnvironment): string[] {
+  const api = cloudflare.apiBaseUrl;
+  if (!api?.startsWith("http://")) return [];
+  return [new URL(api).origin];
 }

@@ -5,7 +5,7 @@ import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "./logger";
 
-type Deps = { database: DatabaseHandle; logger: Logger; secrets: SecretBox };
+type Deps = { database: DatabaseHandle; logger: Logger; secrets: SecretBox; now: () => Date };
 
 /** Provider webhooks: raw body in, signature checked by the handler, outcome logged. */
 export function mountWebhooks(app: Hono, deps: Deps) {
@@ -17,7 +17,7 @@ export function mountWebhooks(app: Hono, deps: Deps) {
   app.post("/api/webhooks/cloudflare/:connectionId", async (c) => {
     const connectionId = c.req.param("connectionId");
     const outcome = await handleCloudflareWebhook(
-      { db: deps.database.db, secrets: deps.secrets, now: () => new Date() },
+      { db: deps.database.db, secrets: deps.secrets, now: deps.now },
       { connectionId, signatureHeader: c.req.header("webhook-signature") ?? null, rawBody: await c.req.text() },
     );
     if (outcome.status === 200) {

@@ -52,7 +52,9 @@ function readyBody(uid: string, modified = new Date().toISOString()) {
   });
 }
 
-const now = () => Math.floor(Date.now() / 1000);
+// The server's clock, frozen so "301 s old" is exactly that whatever second the test runs in.
+const frozen = new Date();
+const now = () => Math.floor(frozen.getTime() / 1000);
 
 function deliver(connectionId: string, body: string, signature: string) {
   return app.request(`/api/webhooks/cloudflare/${connectionId}`, {
@@ -78,6 +80,7 @@ beforeAll(async () => {
     logger: createLogger("silent"),
     publicUrl: "http://marquee.test",
     trustProxy: false,
+    now: () => frozen,
     secrets: testSecrets,
     cloudflare: (await getTestCloudflare()).environment,
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type AccountInfo, type ServedEmulator, serveCloudflareEmulator } from "@marquee/emulators";
+import { readTestVideo } from "@marquee/emulators/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type CreatedSigningKey,
@@ -15,7 +16,7 @@ import {
   thumbnailUrl,
   verifyWebhookSignature,
 } from "../src";
-import { makeFixtureVideo, waitFor } from "./support/fixture-video";
+import { waitFor } from "./support/wait-for";
 
 let served: ServedEmulator;
 let account: AccountInfo;
@@ -50,7 +51,7 @@ async function uploadReadyVideo(fields: { name: string; requireSignedURLs?: bool
 beforeAll(async () => {
   [served, clip] = await Promise.all([
     serveCloudflareEmulator({ processing: { stepMs: 20 }, webhookRetry: { attempts: 1 }, log: () => {} }),
-    makeFixtureVideo(),
+    readTestVideo(),
   ]);
   account = await served.emulator.createAccount();
   stream = clientFor(account);

@@ -59,3 +59,23 @@ export async function resolveTenantStream(
         : null,
   };
 }
+
+/** Playback needs no API call: the account's customer domain and signing key, by connection. */
+export async function playbackKeyFor(deps: CloudflareDeps & { db: DbOrTx }, connectionId: string) {
+  const [row] = await deps.db
+    .select({
+      customerCode: cloudflareConnections.customerCode,
+      signingKeyId: cloudflareConnections.signingKeyId,
+      signingKeySealed: cloudflareConnections.signingKeySealed,
+    })
+    .from(cloudflareConnections)
+    .where(eq(cloudflareConnections.id, connectionId));
+  if (!row) throw new AppError("INTERNAL", "The video's Cloudflare account is missing.");
+  return {
+    customerDomain: deps.cloudflare.customerDomainFor(row.customerCode),
+    signingKey:
+      row.signingKeyId && row.signingKeySealed
+        ? { id: row.signingKeyId, privateKey: deps.secrets.open(row.signingKeySealed) }
+        : null,
+  };
+}
