@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const tenantStatus = pgEnum("tenant_status", ["active", "archived"]);
 
@@ -9,6 +9,8 @@ export const tenants = pgTable(
     slug: text().notNull(),
     name: text().notNull(),
     status: tenantStatus().notNull().default("active"),
+    // How long a signed playback URL stays valid; Cloudflare allows at most 24 h.
+    playbackTokenTtlSeconds: integer().notNull().default(86_400),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -15,8 +15,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { cloudflareConnections } from "./cloudflare";
 import { tenants } from "./tenants";
+import { tiers } from "./tiers";
+import { tsvector } from "./types";
 
 export const videoStatus = pgEnum("video_status", ["pendingupload", "queued", "inprogress", "ready", "error"]);
+export const videoAccess = pgEnum("video_access", ["public", "members", "tier"]);
 
 export const videos = pgTable(
   "videos",
@@ -31,6 +34,12 @@ export const videos = pgTable(
       .references(() => cloudflareConnections.id, { onDelete: "restrict" }),
     cloudflareUid: text().notNull(),
     title: text().notNull(),
+    description: text().notNull().default(""),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    accessLevel: videoAccess().notNull().default("members"),
+    // Set when accessLevel = tier: the lowest tier whose subscribers may watch.
+    requiredTierId: uuid().references(() => tiers.id, { onDelete: "restrict" }),
+    posterSeconds: real(),
     status: videoStatus().notNull().default("pendingupload"),
     processingPercent: real(),
     errorReasonCode: text(),
@@ -47,9 +56,17 @@ export const videos = pgTable(
     readyAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // marquee_search_text is an immutable wrapper (array_to_string is only stable), see drizzle/.
+    searchVector: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('simple'::regconfig, marquee_search_text(${videos.title}, ${videos.description}, ${videos.tags}))`,
+    ),
   },
   (t) => [
     uniqueIndex("videos_connection_uid_key").on(t.connectionId, t.cloudflareUid),
+    index("videos_search_idx").using("gin", t.searchVector),
+    index("videos_tags_idx").using("gin", t.tags),
+    index("videos_catalog_idx").on(t.tenantId, t.status, t.createdAt, t.id),
     index("videos_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("videos_pending_idx").on(t.status, t.createdAt).where(sql`${t.status} <> 'ready' and ${t.status} <> 'error'`),
   ],
@@ -57,3 +74,24 @@ export const videos = pgTable(
 
 export type Video = typeof videos.$inferSelect;
 export type VideoStatus = (typeof videoStatus.enumValues)[number];
+
+/** One WebVTT track per language, mirrored from Cloudflare. */
+export const captions = pgTable(
+  "captions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    videoId: uuid()
+      .notNull()
+      .references(() => videos.id, { onDelete: "cascade" }),
+    language: text().notNull(),
+    label: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("captions_video_language_key").on(t.videoId, t.language)],
+);
+
+export type Caption = typeof captions.$inferSelect;
+export type VideoAccess = (typeof videoAccess.enumValues)[number];

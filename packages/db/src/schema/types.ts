@@ -1,0 +1,7 @@
+import { customType } from "drizzle-orm/pg-core";
+
+export const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
