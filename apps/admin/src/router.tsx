@@ -1,9 +1,11 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate } from "react-router";
 import { ConsoleLayout } from "./components/console-layout";
 import { RouteError } from "./components/route-error";
 import { ConsoleHome } from "./routes/console-home";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found";
+import { CloudflareSettingsPage } from "./routes/settings/cloudflare/cloudflare-settings-page";
+import { SettingsLayout } from "./routes/settings/settings-layout";
 import { SignInPage } from "./routes/sign-in";
 import { TenantLayout } from "./routes/tenant-layout";
 import { TenantOverviewPage } from "./routes/tenant-overview";
@@ -25,6 +27,14 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <TenantOverviewPage /> },
             { path: "members", element: <MembersPage /> },
+            {
+              path: "settings",
+              element: <SettingsLayout />,
+              children: [
+                { index: true, element: <Navigate to="cloudflare" replace /> },
+                { path: "cloudflare", element: <CloudflareSettingsPage /> },
+              ],
+            },
           ],
         },
         { path: "*", element: <NotFoundPage /> },

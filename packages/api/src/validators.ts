@@ -74,6 +74,21 @@ export const updateTenantInput = z.object({
   status: z.enum(["active", "archived"]).optional(),
 });
 
+/** The three credentials of Settings → Cloudflare (the form leaves replaceWebhook to its dialog). */
+export const cloudflareCredentialsInput = z.object({
+  accountId: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{32}$/, "An account ID is 32 letters and digits: copy it from the Cloudflare dashboard's sidebar"),
+  apiToken: z.string().trim().min(20, "This does not look like a Cloudflare API token").max(200),
+  customerCode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]{4,64}$/, "The customer code is the part after customer- in your Stream playback URLs"),
+});
+
 export type SignUpInput = z.input<typeof signUpInput>;
 export type SignInInput = z.input<typeof signInInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;

@@ -1,7 +1,7 @@
 import { type MemberRole, NavItem, NavSection, ROLE_LABELS, Select } from "@marquee/ui";
-import { Building2, LayoutGrid, type LucideIcon, Users } from "lucide-react";
+import { Building2, LayoutGrid, type LucideIcon, Settings, Users } from "lucide-react";
 import { NavLink, useLocation, useNavigate, useParams } from "react-router";
-import { canManageMembers, isStaffRole, staffMemberships, tenantHomePath } from "../lib/access";
+import { canManageMembers, canManageSettings, isStaffRole, staffMemberships, tenantHomePath } from "../lib/access";
 import { readLastTenant } from "../lib/last-tenant";
 import { useSession } from "../lib/session";
 
@@ -11,6 +11,7 @@ type TenantNavItem = { path: string; label: string; icon: LucideIcon; allowed: (
 const tenantNav: TenantNavItem[] = [
   { path: "", label: "Overview", icon: LayoutGrid, allowed: isStaffRole },
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
+  { path: "settings", label: "Settings", icon: Settings, allowed: canManageSettings },
 ];
 
 export function ConsoleSidebar() {
@@ -25,9 +26,10 @@ export function ConsoleSidebar() {
   function switchTenant(slug: string) {
     const target = staff.find((membership) => membership.slug === slug);
     if (!target) return;
-    // Stay in the same area (e.g. Members) when the new organization allows it.
-    const area = tenantNav.find((item) => item.path && location.pathname.endsWith(`/${item.path}`));
-    const path = area?.allowed(target.role) ? `/t/${slug}/${area.path}` : tenantHomePath(target);
+    // Stay in the same area (e.g. Members, or Settings → Cloudflare) when the new organization allows it.
+    const rest = tenantSlug ? (location.pathname.split(`/t/${tenantSlug}/`)[1] ?? "") : "";
+    const area = tenantNav.find((item) => item.path && (rest === item.path || rest.startsWith(`${item.path}/`)));
+    const path = area?.allowed(target.role) ? `/t/${slug}/${rest}` : tenantHomePath(target);
     void navigate(path);
   }
 
@@ -67,7 +69,8 @@ export function ConsoleSidebar() {
               .filter((item) => item.allowed(selected.role))
               .map(({ path, label, icon: Icon }) => (
                 <NavItem key={label}>
-                  <NavLink to={path ? `/t/${selected.slug}/${path}` : `/t/${selected.slug}`} end>
+                  {/* Areas with sections (Settings) stay highlighted on their sub-pages. */}
+                  <NavLink to={path ? `/t/${selected.slug}/${path}` : `/t/${selected.slug}`} end={!path}>
                     <Icon aria-hidden="true" />
                     {label}
                   </NavLink>

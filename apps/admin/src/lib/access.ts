@@ -2,14 +2,19 @@ import type { MemberRole } from "@marquee/ui";
 import type { Me, Membership } from "./types";
 
 const STAFF_ROLES: readonly MemberRole[] = ["owner", "admin", "instructor"];
-const MEMBER_ADMIN_ROLES: readonly MemberRole[] = ["owner", "admin"];
+const TENANT_ADMIN_ROLES: readonly MemberRole[] = ["owner", "admin"];
 
 export function isStaffRole(role: MemberRole): boolean {
   return STAFF_ROLES.includes(role);
 }
 
 export function canManageMembers(role: MemberRole): boolean {
-  return MEMBER_ADMIN_ROLES.includes(role);
+  return TENANT_ADMIN_ROLES.includes(role);
+}
+
+/** Settings hold the organization's provider credentials: owners and admins only, as on the server. */
+export function canManageSettings(role: MemberRole): boolean {
+  return TENANT_ADMIN_ROLES.includes(role);
 }
 
 /** The organizations this user helps run; plain memberships give no console access. */

@@ -1,7 +1,12 @@
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
+}
+
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
 }
 
 /** "1 member", "3 members". */

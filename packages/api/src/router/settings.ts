@@ -7,21 +7,9 @@ import {
   testCloudflareSettings,
 } from "../services/cloudflare/connections";
 import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
+import { cloudflareCredentialsInput } from "../validators";
 
-const cloudflareInput = z.object({
-  accountId: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[0-9a-f]{32}$/, "An account ID is 32 letters and digits: copy it from the Cloudflare dashboard's sidebar"),
-  apiToken: z.string().trim().min(20, "This does not look like a Cloudflare API token").max(200),
-  customerCode: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9]{4,64}$/, "The customer code is the part after customer- in your Stream playback URLs"),
-  replaceWebhook: z.boolean().default(false),
-});
+const cloudflareInput = cloudflareCredentialsInput.extend({ replaceWebhook: z.boolean().default(false) });
 
 type TenantCtx = Context & { tenant: { id: string }; user: { id: string } };
 const deps = (ctx: TenantCtx) => ({

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { type ComponentProps, type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "./dialog";
 
@@ -12,6 +12,10 @@ type ConfirmDialogProps = {
   tone?: "default" | "destructive";
   /** May return a promise: the dialog stays open and busy until it settles, and closes only on success. */
   onConfirm: () => unknown;
+  /** Shown between the description and the buttons, e.g. an Alert explaining why the last try failed. */
+  children?: ReactNode;
+  /** Call `event.preventDefault()` to send focus somewhere other than back to where it was, e.g. a field in error. */
+  onCloseAutoFocus?: ComponentProps<typeof DialogContent>["onCloseAutoFocus"];
 };
 
 /** Asks before an action that is hard to undo; focus starts on Cancel so Enter does not confirm by accident. */
@@ -24,6 +28,8 @@ export function ConfirmDialog({
   cancelLabel = "Cancel",
   tone = "default",
   onConfirm,
+  children,
+  onCloseAutoFocus,
 }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +47,15 @@ export function ConfirmDialog({
 
   return (
     <Dialog open={open} onOpenChange={(next) => (busy ? undefined : onOpenChange(next))}>
-      <DialogContent role="alertdialog" title={title} description={description} hideClose className="max-w-md">
+      <DialogContent
+        role="alertdialog"
+        title={title}
+        description={description}
+        hideClose
+        className="max-w-md"
+        onCloseAutoFocus={onCloseAutoFocus}
+      >
+        {children}
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline" disabled={busy}>

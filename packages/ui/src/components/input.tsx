@@ -30,8 +30,13 @@ export function SearchInput({ className, ...props }: Omit<ComponentProps<"input"
   );
 }
 
+type PasswordInputProps = Omit<ComponentProps<"input">, "type"> & {
+  /** What the box holds, for the toggle's label ("Show API token"); "password" unless told. */
+  secretName?: string;
+};
+
 /** A password box with a show/hide toggle, so people can check what they typed on a phone. */
-export function PasswordInput({ className, ...props }: Omit<ComponentProps<"input">, "type">) {
+export function PasswordInput({ className, secretName = "password", ...props }: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
   const Icon = visible ? EyeOff : Eye;
   return (
@@ -39,7 +44,7 @@ export function PasswordInput({ className, ...props }: Omit<ComponentProps<"inpu
       <Input type={visible ? "text" : "password"} className="pr-10" {...props} />
       <button
         type="button"
-        aria-label={visible ? "Hide password" : "Show password"}
+        aria-label={`${visible ? "Hide" : "Show"} ${secretName}`}
         aria-pressed={visible}
         onClick={() => setVisible((current) => !current)}
         className="absolute top-1/2 right-1 flex size-7 -translate-y-1/2 cursor-pointer items-center justify-center rounded text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"

@@ -1,0 +1,68 @@
+import { ErrorState, Skeleton } from "@marquee/ui";
+import { errorMessage } from "@marquee/ui/trpc";
+import { useState } from "react";
+import { useTenant } from "../../../lib/tenant-context";
+import { trpc } from "../../../lib/trpc";
+import { CloudflareCredentialsForm } from "./cloudflare-credentials-form";
+import { CloudflareStatusCard, type TestResult } from "./cloudflare-status-card";
+
+export function CloudflareSettingsPage() {
+  const tenant = useTenant();
+  const settings = trpc.settings.cloudflare.get.useQuery();
+  const [testResult, setTestResult] = useState<TestResult | null>(null);
+
+  return (
+    <section aria-labelledby="cloudflare-heading" className="grid max-w-3xl gap-6">
+      <title>{`Cloudflare · Settings · ${tenant.name} · Marquee Console`}</title>
+      <div className="grid gap-1">
+        <h2 id="cloudflare-heading" className="text-lg font-semibold tracking-tight">
+          Cloudflare Stream
+        </h2>
+        <p className="text-sm text-muted-foreground">
+          Videos are uploaded to, stored on and streamed from Cloudflare Stream. Connect your own account to keep them,
+          and their bill, in your name.
+        </p>
+      </div>
+      {settings.isPending ? (
+        <CloudflareSettingsSkeleton />
+      ) : settings.isError ? (
+        <ErrorState
+          message={errorMessage(settings.error)}
+          onRetry={() => settings.refetch()}
+          retrying={settings.isFetching}
+        />
+      ) : (
+        <>
+          <CloudflareStatusCard settings={settings.data} testResult={testResult} onTestResult={setTestResult} />
+          <CloudflareCredentialsForm settings={settings.data} onSave={() => setTestResult(null)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function CloudflareSettingsSkeleton() {
+  return (
+    <div role="status" aria-label="Loading Cloudflare settings" className="grid gap-6">
+      <div className="grid gap-4 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
+        <Skeleton className="h-4 w-28" />
+        <Skeleton className="h-5 w-3/4" />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Skeleton className="h-9" />
+          <Skeleton className="h-9" />
+          <Skeleton className="h-9" />
+          <Skeleton className="h-9" />
+        </div>
+      </div>
+      <div className="grid gap-5 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
+        <Skeleton className="h-5 w-48" />
+        {["account", "token", "code"].map((key) => (
+          <div key={key} className="grid gap-2">
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-9" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
