@@ -121,7 +121,7 @@ describe("upload to ready", () => {
       kind: "direct",
       title: "Direct",
       maxDurationSeconds: 60,
-      requireSignedUrls: true,
+      accessLevel: "members",
     });
     const form = new FormData();
     form.append("file", new Blob([clip], { type: "video/mp4" }), "lesson.mp4");
@@ -136,7 +136,7 @@ describe("upload to ready", () => {
       title: "Resumable",
       sizeBytes: clip.length,
       maxDurationSeconds: 60,
-      requireSignedUrls: true,
+      accessLevel: "members",
     });
     const tus = { "tus-resumable": "1.0.0" };
     const patch = (offset: number, body: Uint8Array | ReadableStream<Uint8Array>, signal?: AbortSignal) =>

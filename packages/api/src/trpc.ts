@@ -88,3 +88,17 @@ export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { user: ctx.user } });
 });
+
+/**
+ * For pages anyone may open inside a tenant (the catalog, a watch page): the tenant must
+ * exist and be active; the caller may be anonymous or not a member (role null).
+ */
+export const publicTenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization selected." });
+  const access = await ctx.getTenantAccess(ctx.tenantSlug);
+  if (!access || access.tenant.status !== "active") {
+    throw new TRPCError({ code: "NOT_FOUND", message: "This organization does not exist or is no longer active." });
+  }
+  const auth = await ctx.getAuth();
+  return next({ ctx: { tenant: access.tenant, role: access.role, viewerUser: auth?.user ?? null } });
+});

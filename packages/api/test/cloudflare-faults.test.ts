@@ -16,7 +16,7 @@ async function connectedTenant() {
   return { tenantId, account, caller, deps, emulator: cloudflare.emulator };
 }
 
-const upload = { kind: "direct" as const, title: "Warm-up", maxDurationSeconds: 600, requireSignedUrls: true };
+const upload = { kind: "direct" as const, title: "Warm-up", maxDurationSeconds: 600, accessLevel: "members" as const };
 
 describe("Cloudflare faults", () => {
   it("waits out a 429's Retry-After and then succeeds", async () => {

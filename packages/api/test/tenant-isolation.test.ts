@@ -1,9 +1,9 @@
-import { memberships } from "@marquee/db";
+import { cloudflareConnections, memberships, videos } from "@marquee/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminRouter, portalRouter } from "../src/root";
-import { addMember, adminCaller, createMember, createTenant, createUser, testDb } from "../src/testing";
+import { addMember, adminCaller, createMember, createTenant, createUser, portalCaller, testDb } from "../src/testing";
 
 /**
  * Every procedure of both routers must appear here: either as a case that calls it as an
@@ -23,10 +23,27 @@ async function buildWorld() {
   await addMember(tenantA.id, adminA.id, "admin");
   const ownerB = await createMember("owner", tenantB.id);
   const memberB = await createMember("member", tenantB.id);
+  const [connectionB] = await (await testDb())
+    .insert(cloudflareConnections)
+    .values({ source: "tenant", tenantId: tenantB.id, accountId: "b".repeat(32), customerCode: "bbbb" })
+    .returning();
+  const [videoB] = await (await testDb())
+    .insert(videos)
+    .values({
+      tenantId: tenantB.id,
+      connectionId: connectionB?.id ?? "",
+      cloudflareUid: "f".repeat(32),
+      title: "B",
+      status: "ready",
+    })
+    .returning();
+  if (!videoB) throw new Error("video not created");
   // The caller says "I am working in A" but passes B's ids; and, separately, names B outright.
   const inA = (await adminCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
   const inB = (await adminCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
-  return { tenantA, tenantB, ownerB, memberB, inA, inB };
+  const portalInA = (await portalCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
+  const portalInB = (await portalCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
+  return { tenantA, tenantB, ownerB, memberB, videoB, inA, inB, portalInA, portalInB };
 }
 
 const portalCases: Record<string, Case> = {
@@ -38,6 +55,19 @@ const portalCases: Record<string, Case> = {
   "auth.changePassword": { touches: "nothing private", why: "the caller's own password" },
   "tenant.bySlug": { touches: "nothing private", why: "a tenant's public profile (name, slug)" },
   "tenant.join": { touches: "nothing private", why: "adds the caller's own membership, as a plain member" },
+  "videos.list": { touches: "nothing private", why: "the public catalog: locked videos carry no media URL" },
+  "videos.tags": { touches: "nothing private", why: "tags of the public catalog" },
+  "playback.get": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInA.playback.get({ videoId: w.videoB.id })],
+  },
+  "playback.heartbeat": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.portalInA.playback.heartbeat({ videoId: w.videoB.id, position: 1, watchedSeconds: 1 }),
+      w.portalInB.playback.heartbeat({ videoId: w.videoB.id, position: 1, watchedSeconds: 1 }),
+    ],
+  },
 };
 
 const adminCases: Record<string, Case> = {
@@ -81,6 +111,51 @@ const adminCases: Record<string, Case> = {
   },
   "settings.cloudflare.test": { touches: "tenant data", attack: (w) => [w.inB.settings.cloudflare.test()] },
   "settings.cloudflare.disconnect": { touches: "tenant data", attack: (w) => [w.inB.settings.cloudflare.disconnect()] },
+  "videos.list": { touches: "tenant data", attack: (w) => [w.inB.videos.list()] },
+  "videos.byId": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.videos.byId({ id: w.videoB.id }), w.inB.videos.byId({ id: w.videoB.id })],
+  },
+  "videos.createUpload": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inB.videos.createUpload({
+        title: "x",
+        fileName: "x.mp4",
+        sizeBytes: 10,
+        mimeType: "video/mp4",
+        accessLevel: "members",
+      }),
+    ],
+  },
+  "videos.update": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.videos.update({ id: w.videoB.id, title: "Taken" }),
+      w.inB.videos.update({ id: w.videoB.id, title: "Taken" }),
+    ],
+  },
+  "videos.remove": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.videos.remove({ id: w.videoB.id }), w.inB.videos.remove({ id: w.videoB.id })],
+  },
+  "videos.stats": { touches: "tenant data", attack: (w) => [w.inB.videos.stats({ id: w.videoB.id })] },
+  "videos.captions.upload": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.videos.captions.upload({
+        videoId: w.videoB.id,
+        language: "en",
+        label: "English",
+        vtt: "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n",
+      }),
+    ],
+  },
+  "videos.captions.remove": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.videos.captions.remove({ videoId: w.videoB.id, language: "en" })],
+  },
+  "tiers.list": { touches: "tenant data", attack: (w) => [w.inB.tiers.list()] },
   "members.remove": {
     touches: "tenant data",
     attack: (w) => [
@@ -131,6 +206,8 @@ describe("tenant isolation", () => {
 
   it("leaves tenant B exactly as it was", async () => {
     const db = await testDb();
+    const [video] = await db.select().from(videos).where(eq(videos.id, world.videoB.id));
+    expect(video?.title).toBe("B");
     const rows = await db.select().from(memberships).where(eq(memberships.tenantId, world.tenantB.id));
     expect(rows.map((row) => row.role).sort()).toEqual(["member", "owner"]);
   });

@@ -79,3 +79,18 @@ export async function playbackKeyFor(deps: CloudflareDeps & { db: DbOrTx }, conn
         : null,
   };
 }
+
+/** The API client of the account a video lives in (not necessarily the tenant's current one). */
+export async function resolveConnectionClient(deps: CloudflareDeps & { db: DbOrTx }, connectionId: string) {
+  const [row] = await deps.db.select().from(cloudflareConnections).where(eq(cloudflareConnections.id, connectionId));
+  const credentials = row?.apiTokenSealed
+    ? { accountId: row.accountId, customerCode: row.customerCode, apiToken: deps.secrets.open(row.apiTokenSealed) }
+    : null;
+  if (!credentials) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "The Cloudflare account holding this video is disconnected: reconnect it in Settings → Cloudflare.",
+    );
+  }
+  return streamClient(deps.cloudflare, credentials);
+}

@@ -13,7 +13,10 @@ export type RequiredTier = { id: string; name: string; rank: number };
 
 export type AccessDecision =
   | { allowed: true }
-  | { allowed: false; unlock: { kind: "signIn" } | { kind: "join" } | { kind: "subscribe"; tier: RequiredTier | null } };
+  | {
+      allowed: false;
+      unlock: { kind: "signIn" } | { kind: "join" } | { kind: "subscribe"; tier: RequiredTier | null };
+    };
 
 const STAFF: readonly MembershipRole[] = ["owner", "admin", "instructor"];
 
@@ -22,7 +25,10 @@ const STAFF: readonly MembershipRole[] = ["owner", "admin", "instructor"];
  * anyone in the tenant, tier videos for staff and for subscribers at or above the tier.
  * A refusal says what would unlock the video.
  */
-export function decideAccess(viewer: Viewer, video: { accessLevel: VideoAccess; requiredTier: RequiredTier | null }): AccessDecision {
+export function decideAccess(
+  viewer: Viewer,
+  video: { accessLevel: VideoAccess; requiredTier: RequiredTier | null },
+): AccessDecision {
   if (video.accessLevel === "public") return { allowed: true };
   if (!viewer.userId) return { allowed: false, unlock: { kind: "signIn" } };
   if (!viewer.role) return { allowed: false, unlock: { kind: "join" } };

@@ -25,7 +25,12 @@ export type PlaybackResult =
  * Checks access, then hands out the playback URLs. Signed videos get a fresh RS256 token
  * (the tenant's key, the tenant's lifetime) in place of the uid, and every token is logged.
  */
-export async function getPlayback(deps: Deps, tenantId: string, viewer: Viewer, videoId: string): Promise<PlaybackResult> {
+export async function getPlayback(
+  deps: Deps,
+  tenantId: string,
+  viewer: Viewer,
+  videoId: string,
+): Promise<PlaybackResult> {
   const [row] = await deps.db
     .select({
       id: videos.id,
@@ -48,7 +53,10 @@ export async function getPlayback(deps: Deps, tenantId: string, viewer: Viewer, 
     .leftJoin(tiers, eq(tiers.id, videos.requiredTierId))
     .where(and(eq(videos.id, videoId), eq(videos.tenantId, tenantId)));
   if (!row || row.status !== "ready") throw new AppError("NOT_FOUND", "This video does not exist or is not ready yet.");
-  const requiredTier = row.tierId && row.tierName !== null && row.tierRank !== null ? { id: row.tierId, name: row.tierName, rank: row.tierRank } : null;
+  const requiredTier =
+    row.tierId && row.tierName !== null && row.tierRank !== null
+      ? { id: row.tierId, name: row.tierName, rank: row.tierRank }
+      : null;
   const decision = decideAccess(viewer, { accessLevel: row.accessLevel, requiredTier });
   if (!decision.allowed) return { ...decision, video: { id: row.id, title: row.title } };
 
@@ -56,7 +64,8 @@ export async function getPlayback(deps: Deps, tenantId: string, viewer: Viewer, 
   let id = row.uid;
   let expiresAt: Date | null = null;
   if (row.requireSignedUrls) {
-    if (!key.signingKey) throw new AppError("UNAVAILABLE", "Playback is not set up for this organization yet (no signing key).");
+    if (!key.signingKey)
+      throw new AppError("UNAVAILABLE", "Playback is not set up for this organization yet (no signing key).");
     const lifetime = Math.min(row.ttl, 86_400);
     id = await signPlaybackToken({
       keyId: key.signingKey.id,

@@ -10,7 +10,8 @@ export type UploadRequest = {
   title: string;
   /** Cloudflare reserves this much storage until the upload is processed. */
   maxDurationSeconds: number;
-  requireSignedUrls: boolean;
+  /** Only public videos play without a signed URL. */
+  accessLevel: "public" | "members";
 };
 
 /** Cloudflare's limit for the single-POST direct creator upload. */
@@ -31,6 +32,7 @@ export async function createVideoUpload(
     throw new AppError("BAD_REQUEST", "Files up to 30 GB can be uploaded.", { field: "sizeBytes" });
   }
   const stream = await resolveTenantStream(deps, tenantId);
+  const requireSignedUrls = input.accessLevel !== "public";
   const meta = { name: input.title };
   let upload: { uid: string; uploadUrl: string };
   try {
@@ -38,7 +40,7 @@ export async function createVideoUpload(
       input.kind === "direct"
         ? await stream.client.createDirectUpload({
             maxDurationSeconds: input.maxDurationSeconds,
-            requireSignedURLs: input.requireSignedUrls,
+            requireSignedURLs: requireSignedUrls,
             meta,
           })
         : await stream.client.createTusUpload({
@@ -47,7 +49,7 @@ export async function createVideoUpload(
             metadata: {
               name: input.title,
               maxDurationSeconds: input.maxDurationSeconds,
-              requireSignedURLs: input.requireSignedUrls,
+              requireSignedURLs: requireSignedUrls,
             },
           });
   } catch (error) {
@@ -60,7 +62,8 @@ export async function createVideoUpload(
       connectionId: stream.connectionId,
       cloudflareUid: upload.uid,
       title: input.title,
-      requireSignedUrls: input.requireSignedUrls,
+      accessLevel: input.accessLevel,
+      requireSignedUrls,
     })
     .returning({ id: videos.id });
   if (!video) throw new AppError("INTERNAL", "Could not record the upload.");
