@@ -10,6 +10,7 @@ import { createApp } from "./app";
 import { setUpCloudflare } from "./cloudflare";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
+import { startScheduler } from "./scheduler";
 import { loadSecretKeys } from "./secret-key";
 
 // The same relative paths hold from src/ (tsx) and from dist/ (the bundle).
@@ -64,6 +65,7 @@ export async function startServer(env: Env, logger: Logger) {
       logger.error({ err: error }, "could not connect Demo Dojo to the Cloudflare emulator"),
     );
   }
+  const scheduler = startScheduler({ ...cloudflareDeps, now: () => new Date() }, logger);
   printBanner(env, demoLogins, { secretKeyFile: secretKeys.createdAt, emulator: Boolean(emulator) });
 
   let stopping: Promise<void> | undefined;
@@ -79,6 +81,7 @@ export async function startServer(env: Env, logger: Logger) {
         server.close(() => done());
         server.closeIdleConnections();
       });
+      await scheduler.stop();
       await cloudflare.emulator?.close();
       await database.close();
       clearTimeout(forced);

@@ -1,4 +1,5 @@
 import { type DbOrTx, type VideoStatus, videos } from "@marquee/db";
+import type { StreamVideo } from "@marquee/stream";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 
@@ -61,4 +62,23 @@ export async function applyVideoState(db: DbOrTx, videoId: string, video: Cloudf
         modified ? or(isNull(videos.cloudflareModifiedAt), lt(videos.cloudflareModifiedAt, modified)) : undefined,
       ),
     );
+}
+
+/** The adapter's reading of a video (reconcile) in the shape webhooks deliver. */
+export function fromStreamVideo(video: StreamVideo): CloudflareVideo | null {
+  if (!video.state) return null;
+  return {
+    uid: video.uid,
+    modified: video.modified ?? undefined,
+    duration: video.durationSeconds ?? undefined,
+    size: video.sizeBytes ?? undefined,
+    thumbnail: video.thumbnailUrl ?? undefined,
+    input: { width: video.width ?? undefined, height: video.height ?? undefined },
+    status: {
+      state: video.state,
+      pctComplete: video.pctComplete ?? undefined,
+      errorReasonCode: video.errorReasonCode ?? undefined,
+      errorReasonText: video.errorReasonText ?? undefined,
+    },
+  };
 }
