@@ -64,6 +64,8 @@ export function encodeCursor(row: { createdAtText: string; id: string }): string
 export function decodeCursor(cursor: string | null | undefined): { createdAtText: string; id: string } | null {
   if (!cursor) return null;
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(Date.parse(at.replace(" ", "T")))) return null;
+  // Postgres' text form, e.g. "2026-11-23 12:46:27.123456+00"; anything else is not our cursor.
+  const timestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+  if (!at || !id || !/^[0-9a-f-]{36}$/.test(id) || !timestamp.test(at)) return null;
   return { createdAtText: at, id };
 }
