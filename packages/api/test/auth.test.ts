@@ -45,7 +45,7 @@ describe("auth.signUp", () => {
     const error = await errorOf(caller.auth.signUp(input));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeDefined();
-    const flat = (error.cause as { issues: { path: string[]; message: string }[] }).issues;
+    const flat = (error.cause as unknown as { issues: { path: string[]; message: string }[] }).issues;
     expect(flat).toContainEqual(expect.objectContaining({ path: [field], message }));
   });
 

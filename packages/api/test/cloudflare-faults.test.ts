@@ -2,19 +2,7 @@ import { videos } from "@marquee/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createVideoUpload } from "../src/services/videos/uploads";
-import { adminCaller, createMember, getTestCloudflare, testDb, testSecrets } from "../src/testing";
-
-async function connectedTenant() {
-  const { user, tenantId } = await createMember("owner");
-  const tenant = await (await testDb()).query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
-  if (!tenant) throw new Error("tenant missing");
-  const cloudflare = await getTestCloudflare();
-  const account = await cloudflare.emulator.createAccount();
-  const { caller } = await adminCaller({ userId: user.id, tenantSlug: tenant.slug });
-  await caller.settings.cloudflare.save({ ...account, replaceWebhook: false });
-  const deps = { db: await testDb(), secrets: testSecrets, cloudflare: cloudflare.environment };
-  return { tenantId, account, caller, deps, emulator: cloudflare.emulator };
-}
+import { connectedTenant, testDb } from "../src/testing";
 
 const upload = { kind: "direct" as const, title: "Warm-up", maxDurationSeconds: 600, accessLevel: "members" as const };
 

@@ -5,26 +5,14 @@ import { describe, expect, it } from "vitest";
 import { reconcileVideosJob } from "../src/jobs/reconcile-videos";
 import { runJobSlot, slotOf } from "../src/jobs/runner";
 import { createVideoUpload } from "../src/services/videos/uploads";
-import { adminCaller, createMember, getTestCloudflare, testDb, testSecrets } from "../src/testing";
-
-async function waitFor(check: () => boolean, ms = 20_000) {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { connectedTenant, waitFor } from "../src/testing";
 
 describe("reconcile-videos job", () => {
   it("makes a video whose webhook never arrived ready, once, however many replicas run the slot", async () => {
-    const { user, tenantId } = await createMember("owner");
-    const db = await testDb();
-    const tenant = await db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
-    const cloudflare = await getTestCloudflare();
-    const account = await cloudflare.emulator.createAccount();
-    const { caller } = await adminCaller({ userId: user.id, tenantSlug: tenant?.slug ?? "" });
-    await caller.settings.cloudflare.save({ ...account, replaceWebhook: false });
-    const deps = { db, secrets: testSecrets, cloudflare: cloudflare.environment, now: () => new Date() };
+    const connected = await connectedTenant();
+    const { tenantId, emulator } = connected;
+    const db = connected.deps.db;
+    const deps = { ...connected.deps, now: () => new Date() };
 
     const upload = await createVideoUpload(deps, tenantId, {
       kind: "direct",
@@ -35,9 +23,9 @@ describe("reconcile-videos job", () => {
     const form = new FormData();
     form.append("file", new Blob([await readTestVideo()], { type: "video/mp4" }), "clip.mp4");
     // The test environment's webhook URL points nowhere: the delivery is lost.
-    const posted = await cloudflare.emulator.app.fetch(new Request(upload.uploadUrl, { method: "POST", body: form }));
+    const posted = await emulator.app.fetch(new Request(upload.uploadUrl, { method: "POST", body: form }));
     expect(posted.status).toBe(200);
-    await waitFor(() => cloudflare.emulator.video(upload.uid)?.status?.state === "ready");
+    await waitFor(() => emulator.video(upload.uid)?.status?.state === "ready");
     const [pending] = await db.select().from(videos).where(eq(videos.id, upload.videoId));
     expect(pending?.status).toBe("pendingupload");
 

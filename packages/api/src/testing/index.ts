@@ -115,3 +115,31 @@ export function sessionCookieFrom(headers: Headers): { value: string; attributes
 }
 
 export { getTestCloudflare, testCloudflareEnvironment } from "./cloudflare";
+
+/**
+ * A tenant whose admin (of the given role) has connected an account on the test emulator
+ * through Settings → Cloudflare, with the deps services take.
+ */
+export async function connectedTenant(role: "owner" | "admin" = "owner") {
+  const { user, tenantId } = await createMember(role);
+  const db = await testDb();
+  const tenant = await db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
+  if (!tenant) throw new Error("tenant missing");
+  const cloudflare = await getTestCloudflare();
+  const account = await cloudflare.emulator.createAccount();
+  const { caller } = await adminCaller({ userId: user.id, tenantSlug: tenant.slug });
+  await caller.settings.cloudflare.save({ ...account, replaceWebhook: false });
+  const deps = { db, secrets: testSecrets, cloudflare: cloudflare.environment };
+  return { user, tenant, tenantId, account, caller, deps, emulator: cloudflare.emulator };
+}
+
+/** Polls until `check` yields something truthy; fails after `ms`. */
+export async function waitFor<T>(check: () => T | Promise<T>, ms = 20_000): Promise<NonNullable<T>> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - started > ms) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
