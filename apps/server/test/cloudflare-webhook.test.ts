@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { adminCaller, createMember, getTestCloudflare, testSecrets } from "@marquee/api/testing";
+import { connectedTenant, getTestCloudflare, testSecrets } from "@marquee/api/testing";
 import { cloudflareConnections, videos, webhookEvents } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { signWebhookBody } from "@marquee/stream";
@@ -12,14 +12,8 @@ let app: ReturnType<typeof createApp>;
 const db = async () => (await getTestDatabase()).db;
 
 /** A tenant connected to its own emulator account, with one uploaded (pending) video. */
-async function connectedTenant() {
-  const { user, tenantId } = await createMember("owner");
-  const tenant = await (await db()).query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
-  if (!tenant) throw new Error("tenant missing");
-  const { emulator } = await getTestCloudflare();
-  const account = await emulator.createAccount();
-  const { caller } = await adminCaller({ userId: user.id, tenantSlug: tenant.slug });
-  await caller.settings.cloudflare.save({ ...account, replaceWebhook: false });
+async function connectedTenantWithVideo() {
+  const { tenantId } = await connectedTenant();
   const [connection] = await (await db())
     .select()
     .from(cloudflareConnections)
@@ -88,7 +82,7 @@ beforeAll(async () => {
 
 describe("POST /api/webhooks/cloudflare/:connectionId", () => {
   it("accepts a correctly signed event and moves the video to ready", async () => {
-    const t = await connectedTenant();
+    const t = await connectedTenantWithVideo();
     const body = readyBody(t.uid);
     const res = await deliver(t.connectionId, body, signWebhookBody(body, t.secret, now()));
     expect(res.status).toBe(200);
@@ -102,8 +96,8 @@ describe("POST /api/webhooks/cloudflare/:connectionId", () => {
   });
 
   it("rejects forgeries and stale or future timestamps, and changes nothing", async () => {
-    const t = await connectedTenant();
-    const other = await connectedTenant();
+    const t = await connectedTenantWithVideo();
+    const other = await connectedTenantWithVideo();
     const body = readyBody(t.uid);
     const cases: [string, string, string][] = [
       ["tampered body", body.replace("12.5", "99"), signWebhookBody(body, t.secret, now())],
@@ -128,8 +122,8 @@ describe("POST /api/webhooks/cloudflare/:connectionId", () => {
   });
 
   it("ignores a correctly signed event about a video of a tenant on another account", async () => {
-    const t = await connectedTenant();
-    const other = await connectedTenant();
+    const t = await connectedTenantWithVideo();
+    const other = await connectedTenantWithVideo();
     // Signed with t's own secret and sent to t's endpoint, but about other's uid.
     const body = readyBody(other.uid);
     const res = await deliver(t.connectionId, body, signWebhookBody(body, t.secret, now()));
@@ -139,7 +133,7 @@ describe("POST /api/webhooks/cloudflare/:connectionId", () => {
   });
 
   it("has one effect when the same event arrives 20 times at once", async () => {
-    const t = await connectedTenant();
+    const t = await connectedTenantWithVideo();
     const body = readyBody(t.uid);
     const signature = signWebhookBody(body, t.secret, now());
     const responses = await Promise.all(Array.from({ length: 20 }, () => deliver(t.connectionId, body, signature)));
@@ -152,7 +146,7 @@ describe("POST /api/webhooks/cloudflare/:connectionId", () => {
   });
 
   it("never lets an older event overwrite a newer state", async () => {
-    const t = await connectedTenant();
+    const t = await connectedTenantWithVideo();
     const newer = readyBody(t.uid, "2026-11-23T10:00:00.000000Z");
     const older = JSON.stringify({
       uid: t.uid,

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createVideoUpload, saveCloudflareSettings } from "@marquee/api";
-import { createMember, testSecrets } from "@marquee/api/testing";
+import { createMember, testSecrets, waitFor } from "@marquee/api/testing";
 import { videos, webhookEvents } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { type CloudflareEmulator, createCloudflareEmulator } from "@marquee/emulators";
@@ -21,16 +21,6 @@ let server: Server;
 let emulator: CloudflareEmulator;
 let base: string;
 let clip: Uint8Array;
-
-async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > ms) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   clip = await readTestVideo();

@@ -134,11 +134,13 @@ export async function connectedTenant(role: "owner" | "admin" = "owner") {
 }
 
 /** Polls until `check` yields something truthy; fails after `ms`. */
-export async function waitFor<T>(check: () => T | Promise<T>, ms = 20_000): Promise<NonNullable<T>> {
+type Truthy<T> = Exclude<T, null | undefined | false | 0 | "">;
+
+export async function waitFor<T>(check: () => T | Promise<T>, ms = 20_000): Promise<Truthy<T>> {
   const started = Date.now();
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as Truthy<T>;
     if (Date.now() - started > ms) throw new Error(`condition not met within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
