@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: true,
+    // hls.js (~580 kB, loaded lazily by the player) is the one chunk above Vite's default of 500 kB.
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
         // Libraries change less often than our code; in their own chunks they stay cached across deploys.
@@ -23,6 +25,8 @@ export default defineConfig({
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: "data", test: /node_modules[\\/](@tanstack|@trpc|superjson|zod|react-hook-form|@hookform)[\\/]/ },
+            // The player's engine loads with the first watch page, so it must not join the eager vendor chunk.
+            { name: "hls", test: /node_modules[\\/]hls\.js[\\/]/, priority: 1 },
             { name: "vendor", test: /node_modules[\\/]/ },
           ],
         },

@@ -7,6 +7,9 @@ import { NotFoundPage } from "./routes/not-found";
 import { SignInPage } from "./routes/sign-in";
 import { SignUpPage } from "./routes/sign-up";
 import { TenantPage } from "./routes/tenant";
+import { TenantLayout } from "./routes/tenant-layout";
+import { TenantVideoWatchPage } from "./routes/tenant-video-watch";
+import { TenantVideosPage } from "./routes/tenant-videos";
 
 export const router = createBrowserRouter([
   {
@@ -17,7 +20,16 @@ export const router = createBrowserRouter([
       { path: "sign-in", element: <SignInPage /> },
       { path: "sign-up", element: <SignUpPage /> },
       { path: "account", element: <AccountPage /> },
-      { path: ":tenantSlug", element: <TenantPage /> },
+      {
+        path: ":tenantSlug",
+        element: <TenantLayout />,
+        children: [
+          { index: true, element: <TenantPage /> },
+          { path: "videos", element: <TenantVideosPage /> },
+          { path: "videos/:videoId", element: <TenantVideoWatchPage /> },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -53,7 +53,9 @@ export function createApp(options: AppOptions) {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:", "https:", ...mediaOrigins],
-        mediaSrc: ["'self'", "blob:", "https:", ...mediaOrigins],
+        // hls.js feeds the video through blob: URLs and adds data: caption tracks.
+        mediaSrc: ["'self'", "blob:", "data:", "https:", ...mediaOrigins],
+        workerSrc: ["'self'", "blob:"],
         connectSrc: ["'self'", "https:", ...mediaOrigins],
         frameSrc: ["'self'", "https:", ...mediaOrigins],
         frameAncestors: ["'none'"],

@@ -11,3 +11,11 @@ export function useMe() {
 export function canOpenConsole(me: { user: { isPlatformAdmin: boolean }; memberships: { role: MemberRole }[] }) {
   return me.user.isPlatformAdmin || me.memberships.some((membership) => STAFF_ROLES.includes(membership.role));
 }
+
+/**
+ * What a visitor may see of an organization (its profile, which videos are locked, playback)
+ * depends on who they are: reload it after signing in or out and after joining.
+ */
+export function invalidateViewerData(utils: ReturnType<typeof trpc.useUtils>) {
+  return Promise.all([utils.tenant.invalidate(), utils.videos.invalidate(), utils.playback.invalidate()]);
+}

@@ -1,14 +1,45 @@
 import type { PortalRouter } from "@marquee/api";
 import { createQueryClient } from "@marquee/ui/trpc";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchLink } from "@trpc/client";
+import { httpBatchLink, httpLink, type Operation, splitLink } from "@trpc/client";
 import { createTRPCReact, getQueryKey } from "@trpc/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import superjson from "superjson";
+import type { TenantRoute } from "./tenant-route";
 
 export const trpc = createTRPCReact<PortalRouter>();
 
-export function TRPCProvider({ children }: { children: ReactNode }) {
+const url = "/trpc/portal";
+
+/**
+ * Tenant-scoped procedures (videos, playback) read the organization from `x-tenant`: the one
+ * an operation names in its context (`{ tenantSlug }`), else the one of the page on screen.
+ */
+function tenantHeader(ops: Operation[], route: TenantRoute): Record<string, string> {
+  const named = ops.map((op) => op.context.tenantSlug).find((slug) => typeof slug === "string");
+  const slug = typeof named === "string" ? named : route.slug();
+  return slug ? { "x-tenant": slug } : {};
+}
+
+function createClient(route: TenantRoute) {
+  return trpc.createClient({
+    links: [
+      splitLink({
+        condition: (op) => op.path === "playback.heartbeat",
+        // One request per heartbeat, with keepalive: the last one must outlive a closing tab.
+        true: httpLink({
+          url,
+          transformer: superjson,
+          headers: ({ op }) => tenantHeader([op], route),
+          fetch: (input, init) => fetch(input, { ...init, keepalive: true }),
+        }),
+        false: httpBatchLink({ url, transformer: superjson, headers: ({ opList }) => tenantHeader(opList, route) }),
+      }),
+    ],
+  });
+}
+
+export function TRPCProvider({ tenantRoute, children }: { tenantRoute: TenantRoute; children: ReactNode }) {
   const [queryClient] = useState(() => {
     // A revoked or expired session surfaces as UNAUTHORIZED anywhere; re-asking `me` updates every page.
     const client = createQueryClient({
@@ -16,9 +47,18 @@ export function TRPCProvider({ children }: { children: ReactNode }) {
     });
     return client;
   });
-  const [client] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: "/trpc/portal", transformer: superjson })] }),
-  );
+  const [client] = useState(() => createClient(tenantRoute));
+
+  useEffect(() => {
+    let current = tenantRoute.slug();
+    return tenantRoute.subscribe((slug) => {
+      if (!slug || slug === current) return;
+      current = slug;
+      // Query keys do not include the header: one organization's videos must never show under another's.
+      for (const scoped of [trpc.videos, trpc.playback]) queryClient.removeQueries({ queryKey: getQueryKey(scoped) });
+    });
+  }, [tenantRoute, queryClient]);
+
   return (
     <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

@@ -6,3 +6,11 @@ type Outputs = inferRouterOutputs<PortalRouter>;
 /** A signed-in viewer, as `auth.me` returns it. */
 export type Me = NonNullable<Outputs["auth"]["me"]>;
 export type PublicTenant = Outputs["tenant"]["bySlug"];
+
+/** A video of the catalog grid; `locked` says what would let the viewer watch it. */
+export type CatalogVideo = Outputs["videos"]["list"]["items"][number];
+export type VideoLock = NonNullable<CatalogVideo["locked"]>;
+
+export type Playback = Outputs["playback"]["get"];
+export type PlaybackDenied = Extract<Playback, { allowed: false }>;
+export type PlaybackAllowed = Extract<Playback, { allowed: true }>;

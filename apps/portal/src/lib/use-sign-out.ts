@@ -1,6 +1,7 @@
 import { toast } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { useNavigate } from "react-router";
+import { invalidateViewerData } from "./session";
 import { trpc } from "./trpc";
 
 export function useSignOut() {
@@ -9,8 +10,7 @@ export function useSignOut() {
   return trpc.auth.signOut.useMutation({
     onSuccess: async () => {
       utils.auth.me.setData(undefined, null);
-      // What a visitor may see of an organization depends on who they are.
-      await utils.tenant.invalidate();
+      await invalidateViewerData(utils);
       await navigate("/");
       toast.success("You're signed out");
     },

@@ -5,11 +5,14 @@ import { Link } from "react-router";
 type NotFoundPageProps = {
   title?: string;
   message?: string;
+  /** Where to go instead; the home page unless told. */
+  back?: { to: string; label: string };
 };
 
 export function NotFoundPage({
   title = "Page not found",
   message = "The page you are looking for does not exist or has moved.",
+  back = { to: "/", label: "Back to home" },
 }: NotFoundPageProps) {
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-5 px-4 py-24 text-center">
@@ -23,7 +26,7 @@ export function NotFoundPage({
         <p className="text-muted-foreground">{message}</p>
       </div>
       <Button asChild>
-        <Link to="/">Back to home</Link>
+        <Link to={back.to}>{back.label}</Link>
       </Button>
     </div>
   );

@@ -5,7 +5,7 @@ import { applyServerErrors } from "@marquee/ui/trpc";
 import { useForm } from "react-hook-form";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "../components/auth-layout";
-import { useMe } from "../lib/session";
+import { invalidateViewerData, useMe } from "../lib/session";
 import { trpc } from "../lib/trpc";
 
 export function SignInPage() {
@@ -19,7 +19,7 @@ export function SignInPage() {
 
   const signIn = trpc.auth.signIn.useMutation({
     onSuccess: async () => {
-      await Promise.all([utils.auth.me.invalidate(), utils.tenant.invalidate()]);
+      await Promise.all([utils.auth.me.invalidate(), invalidateViewerData(utils)]);
       await navigate(next, { replace: true });
     },
     onError: (error) => applyServerErrors(form, error),

@@ -1,10 +1,9 @@
-import { Button, Card, CardContent, toast, withNext } from "@marquee/ui";
-import { errorMessage } from "@marquee/ui/trpc";
+import { Button, Card, CardContent, withNext } from "@marquee/ui";
 import { UserPlus } from "lucide-react";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { trpc } from "../lib/trpc";
 import type { Me, PublicTenant } from "../lib/types";
+import { useJoinTenant } from "../lib/use-join-tenant";
 
 function JoinCard({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -40,17 +39,7 @@ export function TenantGuestPanel({ tenant }: { tenant: PublicTenant }) {
 }
 
 export function TenantJoinPanel({ tenant, me }: { tenant: PublicTenant; me: Me }) {
-  const utils = trpc.useUtils();
-  const join = trpc.tenant.join.useMutation({
-    onSuccess: async ({ role }) => {
-      utils.tenant.bySlug.setData({ slug: tenant.slug }, (current) =>
-        current ? { ...current, viewerRole: role } : current,
-      );
-      toast.success(`Welcome to ${tenant.name}!`);
-      await utils.auth.me.invalidate();
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
+  const join = useJoinTenant(tenant);
   return (
     <JoinCard title={`Become a member of ${tenant.name}`}>
       <p className="max-w-md text-sm text-muted-foreground">

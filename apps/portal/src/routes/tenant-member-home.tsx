@@ -9,7 +9,7 @@ import {
   ROLE_DESCRIPTIONS,
   RoleBadge,
 } from "@marquee/ui";
-import { ArrowRight, MonitorPlay, UserRound } from "lucide-react";
+import { ArrowRight, Clapperboard, MonitorPlay, UserRound } from "lucide-react";
 import { Link } from "react-router";
 import type { Me, PublicTenant } from "../lib/types";
 
@@ -43,6 +43,23 @@ export function TenantMemberHome({ tenant, role, me }: TenantMemberHomeProps) {
             </CardTitle>
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">{ROLE_DESCRIPTIONS[role]}.</CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Watch</CardDescription>
+            <CardTitle className="flex items-center gap-2 text-lg">
+              <Clapperboard aria-hidden="true" className="size-5 text-primary" />
+              Videos
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline" size="sm">
+              <Link to={`/${tenant.slug}/videos`}>
+                Browse videos
+                <ArrowRight aria-hidden="true" />
+              </Link>
+            </Button>
+          </CardContent>
         </Card>
         {consoleHref ? (
           <Card>

@@ -1,49 +1,22 @@
-import { ErrorState, RoleBadge, Skeleton } from "@marquee/ui";
-import { errorCode, errorMessage } from "@marquee/ui/trpc";
-import { useParams } from "react-router";
-import { useMe } from "../lib/session";
-import { trpc } from "../lib/trpc";
+import { RoleBadge } from "@marquee/ui";
 import type { PublicTenant } from "../lib/types";
-import { NotFoundPage } from "./not-found";
 import { TenantGuestPanel, TenantJoinPanel } from "./tenant-join";
+import { useTenantContext } from "./tenant-layout";
 import { TenantMemberHome } from "./tenant-member-home";
 
 export function TenantPage() {
-  const { tenantSlug = "" } = useParams();
-  const tenant = trpc.tenant.bySlug.useQuery({ slug: tenantSlug });
-  const me = useMe();
-
-  if (tenant.isPending || me.isPending) return <TenantSkeleton />;
-  if (tenant.isError && errorCode(tenant.error) === "NOT_FOUND") {
-    return (
-      <NotFoundPage
-        title="Organization not found"
-        message="There is no organization at this address. Check the link you were given."
-      />
-    );
-  }
-  const failed = tenant.error ?? me.error;
-  if (failed || !tenant.data) {
-    const retry = () => Promise.all([tenant.refetch(), me.refetch()]);
-    return (
-      <div className="mx-auto max-w-lg px-4 py-20">
-        <ErrorState message={errorMessage(failed)} onRetry={retry} retrying={tenant.isFetching || me.isFetching} />
-      </div>
-    );
-  }
-
-  const data = tenant.data;
+  const { tenant, me } = useTenantContext();
   return (
     <>
-      <title>{`${data.name} · Marquee`}</title>
-      <TenantHero tenant={data} />
+      <title>{`${tenant.name} · Marquee`}</title>
+      <TenantHero tenant={tenant} />
       <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
-        {!me.data ? (
-          <TenantGuestPanel tenant={data} />
-        ) : data.viewerRole ? (
-          <TenantMemberHome tenant={data} role={data.viewerRole} me={me.data} />
+        {!me ? (
+          <TenantGuestPanel tenant={tenant} />
+        ) : tenant.viewerRole ? (
+          <TenantMemberHome tenant={tenant} role={tenant.viewerRole} me={me} />
         ) : (
-          <TenantJoinPanel tenant={data} me={me.data} />
+          <TenantJoinPanel tenant={tenant} me={me} />
         )}
       </div>
     </>
@@ -73,25 +46,5 @@ function TenantHero({ tenant }: { tenant: PublicTenant }) {
         </div>
       </div>
     </section>
-  );
-}
-
-function TenantSkeleton() {
-  return (
-    <div role="status" aria-label="Loading">
-      <div className="border-b bg-surface">
-        <div className="mx-auto flex max-w-6xl items-center gap-5 px-4 py-10 sm:px-6 sm:py-14">
-          <Skeleton className="size-16 rounded-2xl" />
-          <div className="grid gap-2">
-            <Skeleton className="h-9 w-56" />
-            <Skeleton className="h-4 w-32" />
-          </div>
-        </div>
-      </div>
-      <div className="mx-auto grid max-w-6xl gap-4 px-4 py-10 sm:grid-cols-2 sm:px-6">
-        <Skeleton className="h-40 rounded-xl" />
-        <Skeleton className="h-40 rounded-xl" />
-      </div>
-    </div>
   );
 }
