@@ -10,6 +10,9 @@ import { SignInPage } from "./routes/sign-in";
 import { TenantLayout } from "./routes/tenant-layout";
 import { TenantOverviewPage } from "./routes/tenant-overview";
 import { TenantsPage } from "./routes/tenants/tenants-page";
+import { VideoDetailPage } from "./routes/videos/detail/video-detail-page";
+import { VideosLayout } from "./routes/videos/videos-layout";
+import { VideosPage } from "./routes/videos/videos-page";
 
 export const router = createBrowserRouter(
   [
@@ -26,6 +29,14 @@ export const router = createBrowserRouter(
           element: <TenantLayout />,
           children: [
             { index: true, element: <TenantOverviewPage /> },
+            {
+              path: "videos",
+              element: <VideosLayout />,
+              children: [
+                { index: true, element: <VideosPage /> },
+                { path: ":videoId", element: <VideoDetailPage /> },
+              ],
+            },
             { path: "members", element: <MembersPage /> },
             {
               path: "settings",

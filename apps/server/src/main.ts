@@ -61,9 +61,10 @@ export async function startServer(env: Env, logger: Logger) {
   );
   const { emulator } = cloudflare;
   if (emulator && env.seedDemo) {
-    await connectDemoCloudflare(cloudflareDeps, () => emulator.createAccount()).catch((error: unknown) =>
-      logger.error({ err: error }, "could not connect Demo Dojo to the Cloudflare emulator"),
-    );
+    await connectDemoCloudflare(cloudflareDeps, () =>
+      // Room for a demo library: the emulator's default quota is a small account's.
+      emulator.createAccount({ storageLimitMinutes: 100_000 }),
+    ).catch((error: unknown) => logger.error({ err: error }, "could not connect Demo Dojo to the Cloudflare emulator"));
   }
   const scheduler = startScheduler({ ...cloudflareDeps, now: () => new Date() }, logger);
   printBanner(env, demoLogins, { secretKeyFile: secretKeys.createdAt, emulator: Boolean(emulator) });

@@ -89,6 +89,15 @@ export const cloudflareCredentialsInput = z.object({
     .regex(/^[a-z0-9]{4,64}$/, "The customer code is the part after customer- in your Stream playback URLs"),
 });
 
+/** WebVTT: the WEBVTT signature line, and at least one cue timing line. */
+export const WEBVTT_HEADER = /^\uFEFF?WEBVTT(?:[ \t][^\n]*)?\r?\n/;
+export const WEBVTT_CUE_TIMING = /\d{2}:\d{2}(?::\d{2})?\.\d{3}\s+-->\s+\d{2}:\d{2}/;
+export const MAX_CAPTION_BYTES = 1024 * 1024;
+
+export function isWebVtt(text: string): boolean {
+  return WEBVTT_HEADER.test(text) && WEBVTT_CUE_TIMING.test(text);
+}
+
 export type SignUpInput = z.input<typeof signUpInput>;
 export type SignInInput = z.input<typeof signInInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;

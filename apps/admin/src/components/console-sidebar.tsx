@@ -1,7 +1,14 @@
 import { type MemberRole, NavItem, NavSection, ROLE_LABELS, Select } from "@marquee/ui";
-import { Building2, LayoutGrid, type LucideIcon, Settings, Users } from "lucide-react";
+import { Building2, Clapperboard, LayoutGrid, type LucideIcon, Settings, Users } from "lucide-react";
 import { NavLink, useLocation, useNavigate, useParams } from "react-router";
-import { canManageMembers, canManageSettings, isStaffRole, staffMemberships, tenantHomePath } from "../lib/access";
+import {
+  canManageMembers,
+  canManageSettings,
+  canManageVideos,
+  isStaffRole,
+  staffMemberships,
+  tenantHomePath,
+} from "../lib/access";
 import { readLastTenant } from "../lib/last-tenant";
 import { useSession } from "../lib/session";
 
@@ -10,6 +17,7 @@ type TenantNavItem = { path: string; label: string; icon: LucideIcon; allowed: (
 // One entry per organization area; new areas (videos, live, tiers...) are added here with their roles.
 const tenantNav: TenantNavItem[] = [
   { path: "", label: "Overview", icon: LayoutGrid, allowed: isStaffRole },
+  { path: "videos", label: "Videos", icon: Clapperboard, allowed: canManageVideos },
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
   { path: "settings", label: "Settings", icon: Settings, allowed: canManageSettings },
 ];

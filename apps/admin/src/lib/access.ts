@@ -17,6 +17,11 @@ export function canManageSettings(role: MemberRole): boolean {
   return TENANT_ADMIN_ROLES.includes(role);
 }
 
+/** Every staff role uploads and edits videos; instructors teach with them. */
+export function canManageVideos(role: MemberRole): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
 /** The organizations this user helps run; plain memberships give no console access. */
 export function staffMemberships(me: Me): Membership[] {
   return me.memberships.filter((membership) => isStaffRole(membership.role));

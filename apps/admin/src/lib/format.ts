@@ -13,3 +13,26 @@ export function formatDateTime(date: Date): string {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
+
+/** "812 KB", "1.4 GB": binary multiples, as upload limits are counted. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${decimal.format(unit === 0 ? Math.round(value) : value)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A video's length as a player shows it: "0:04", "12:30", "1:02:03". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}

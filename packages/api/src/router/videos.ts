@@ -5,6 +5,7 @@ import { getConsoleVideo, listConsoleVideos, removeVideo, updateVideo } from "..
 import { createVideoUpload, DIRECT_UPLOAD_MAX_BYTES, UPLOAD_MAX_BYTES } from "../services/videos/uploads";
 import { videoStats } from "../services/videos/watch";
 import { createTRPCRouter, instructorProcedure } from "../trpc";
+import { MAX_CAPTION_BYTES } from "../validators";
 
 const DAY_MS = 86_400_000;
 const accessLevel = z.enum(["public", "members", "tier"]);
@@ -48,13 +49,18 @@ export const videosRouter = createTRPCRouter({
         mimeType: z.string().regex(/^video\//, "Only video files can be uploaded"),
         accessLevel: accessLevel.default("members"),
         preferResumable: z.boolean().default(false),
+        /** Read by the browser from the file, when it can: keeps Cloudflare's storage reservation small. */
+        durationSeconds: z.number().positive().max(36_000).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const common = {
         title: input.title,
-        // Cloudflare reserves storage for this long until the file is processed.
-        maxDurationSeconds: 6 * 60 * 60,
+        // Cloudflare reserves this much storage until the file is processed: the file's own
+        // length with a margin when the browser could read it, otherwise up to 6 hours.
+        maxDurationSeconds: input.durationSeconds
+          ? Math.min(36_000, Math.ceil(input.durationSeconds * 1.1) + 60)
+          : 6 * 60 * 60,
         // A tier is chosen on the detail page; until then the video is members-only.
         accessLevel: input.accessLevel === "public" ? ("public" as const) : ("members" as const),
       };

@@ -1,18 +1,12 @@
 import { captions, type Db, videos } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../errors";
+import { isWebVtt } from "../../validators";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { toAppError } from "../cloudflare/environment";
 import { resolveConnectionClient } from "../cloudflare/resolve";
 
 type Deps = CloudflareDeps & { db: Db };
-
-/** A WebVTT file starts with the WEBVTT signature and has at least one cue timing line. */
-export function isWebVtt(text: string): boolean {
-  return (
-    /^\uFEFF?WEBVTT(?:[ \t][^\n]*)?\r?\n/.test(text) && /\d{2}:\d{2}(?::\d{2})?\.\d{3}\s+-->\s+\d{2}:\d{2}/.test(text)
-  );
-}
 
 async function videoOf(db: Db, tenantId: string, videoId: string) {
   const [video] = await db

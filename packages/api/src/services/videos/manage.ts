@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { toAppError } from "../cloudflare/environment";
 import { playbackKeyFor, resolveConnectionClient } from "../cloudflare/resolve";
+import { refreshInFlightVideos } from "./live-status";
 import { decodeCursor, encodeCursor, thumbnailUrls } from "./media-tokens";
 
 type Deps = CloudflareDeps & { db: Db; now: Date; clientIp: string | null };
@@ -65,6 +66,7 @@ export async function listConsoleVideos(
   },
 ) {
   const cursor = decodeCursor(query.cursor);
+  if (!cursor) await refreshInFlightVideos(deps, tenantId);
   const rows = await deps.db
     .select({ ...rowColumns, createdAtText: sql<string>`${videos.createdAt}::text` })
     .from(videos)
@@ -110,6 +112,7 @@ async function loadVideo(db: Db, tenantId: string, id: string) {
 
 /** One video for the console's detail page, with a short-lived preview for signed videos. */
 export async function getConsoleVideo(deps: Deps, tenantId: string, userId: string, id: string) {
+  await refreshInFlightVideos(deps, tenantId, id);
   const row = await loadVideo(deps.db, tenantId, id);
   const tracks = await deps.db
     .select({ language: captions.language, label: captions.label })
