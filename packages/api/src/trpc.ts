@@ -96,7 +96,7 @@ export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
 export const publicTenantProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.tenantSlug) throw new TRPCError({ code: "BAD_REQUEST", message: "No organization selected." });
   const access = await ctx.getTenantAccess(ctx.tenantSlug);
-  if (!access || access.tenant.status !== "active") {
+  if (access?.tenant.status !== "active") {
     throw new TRPCError({ code: "NOT_FOUND", message: "This organization does not exist or is no longer active." });
   }
   const auth = await ctx.getAuth();

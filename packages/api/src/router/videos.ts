@@ -109,7 +109,7 @@ export const videosRouter = createTRPCRouter({
           vtt: z
             .string()
             .min(1)
-            .max(1024 * 1024, "Caption files up to 1 MB are accepted"),
+            .max(MAX_CAPTION_BYTES, "Caption files up to 1 MB are accepted"),
         }),
       )
       .mutation(({ ctx, input }) => uploadCaption(deps(ctx), ctx.tenant.id, input)),

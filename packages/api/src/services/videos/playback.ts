@@ -52,7 +52,7 @@ export async function getPlayback(
     .innerJoin(tenants, eq(tenants.id, videos.tenantId))
     .leftJoin(tiers, eq(tiers.id, videos.requiredTierId))
     .where(and(eq(videos.id, videoId), eq(videos.tenantId, tenantId)));
-  if (!row || row.status !== "ready") throw new AppError("NOT_FOUND", "This video does not exist or is not ready yet.");
+  if (row?.status !== "ready") throw new AppError("NOT_FOUND", "This video does not exist or is not ready yet.");
   const requiredTier =
     row.tierId && row.tierName !== null && row.tierRank !== null
       ? { id: row.tierId, name: row.tierName, rank: row.tierRank }
