@@ -1,5 +1,14 @@
 import { createSession, hashPassword } from "@marquee/auth";
-import { memberships, migrateDatabase, migrationsFolder, openDatabase, tenants, users } from "@marquee/db";
+import {
+  type DatabaseHandle,
+  type MembershipRole,
+  memberships,
+  migrateDatabase,
+  migrationsFolder,
+  openDatabase,
+  tenants,
+  users,
+} from "@marquee/db";
 import postgres from "postgres";
 
 export type BenchDatabase = {
@@ -9,7 +18,8 @@ export type BenchDatabase = {
   backendPids: () => Promise<number[]>;
   drop: () => Promise<void>;
 };
-export type Fixture = { userId: string; email: string; tenantSlug: string; token: string };
+export type Fixture = { userId: string; email: string; tenantId: string; tenantSlug: string; token: string };
+export type PostgresHandle = Extract<DatabaseHandle, { driver: "postgres" }>;
 
 /** A throwaway database next to the one DATABASE_URL names, so nobody's data is touched. */
 export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
@@ -36,14 +46,24 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   };
 }
 
+/** A short-lived connection for seeding; closed whatever `work` does. */
+export async function withDatabase<T>(url: string, work: (handle: PostgresHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ url, maxConnections: 2 });
+  try {
+    if (handle.driver !== "postgres") throw new Error("the bench needs PostgreSQL");
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * One signed-in user with an active and an archived organization (the query must filter the
  * latter out), among a few thousand other users and sessions so the lookups go through indexes.
+ * `role` is the user's role in the active one.
  */
-export async function seedFixture(url: string): Promise<Fixture> {
-  const handle = await openDatabase({ url, maxConnections: 2 });
-  if (handle.driver !== "postgres") throw new Error("the bench needs PostgreSQL");
-  try {
+export function seedFixture(url: string, role: MembershipRole = "owner"): Promise<Fixture> {
+  return withDatabase(url, async (handle) => {
     await migrateDatabase(handle, migrationsFolder);
     await handle.client`
       insert into users (email, name, password_hash)
@@ -68,12 +88,10 @@ export async function seedFixture(url: string): Promise<Fixture> {
       .returning({ id: tenants.id });
     if (!active || !archived) throw new Error("could not insert the bench tenants");
     await handle.db.insert(memberships).values([
-      { tenantId: active.id, userId: user.id, role: "owner" },
+      { tenantId: active.id, userId: user.id, role },
       { tenantId: archived.id, userId: user.id, role: "member" },
     ]);
     const { token } = await createSession(handle.db, user.id);
-    return { userId: user.id, email, tenantSlug: "bench-dojo", token };
-  } finally {
-    await handle.close();
-  }
+    return { userId: user.id, email, tenantId: active.id, tenantSlug: "bench-dojo", token };
+  });
 }

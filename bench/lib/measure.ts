@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
 import { readProcessCpuUs, sumProcessCpuUs } from "./cpu.ts";
+import type { Workload } from "./rounds.ts";
 
 export type Target = {
   label: string;
@@ -7,6 +8,11 @@ export type Target = {
   headers: Record<string, string>;
   /** Returns why the decoded body is wrong, or null when it is what we expect. */
   check: (body: unknown) => string | null;
+  /**
+   * The body changes from call to call (fresh tokens): every response then passes `check`
+   * instead of being compared with the probe's.
+   */
+  freshBody?: boolean;
   serverPid: number;
   databasePids: () => Promise<number[]>;
 };
@@ -58,6 +64,14 @@ export async function probeTarget(target: Target): Promise<string> {
   return body;
 }
 
+function passes(target: Target, body: string): boolean {
+  try {
+    return target.check(JSON.parse(body)) === null;
+  } catch {
+    return false;
+  }
+}
+
 export async function runSlice(target: Target, expectBody: string, connections: number, seconds: number) {
   // The pool opens its connections lazily; asking each slice catches them all once warm.
   const databasePids = await target.databasePids();
@@ -65,7 +79,8 @@ export async function runSlice(target: Target, expectBody: string, connections: 
   const databaseBefore = sumProcessCpuUs(databasePids);
   const raw = await new Promise<RawResult>((resolve, reject) => {
     const options = { url: target.url, headers: target.headers, connections, duration: seconds, pipelining: 1 };
-    running = autocannon({ ...options, expectBody, skipAggregateResult: true }, (error: unknown, outcome) =>
+    const verify = target.freshBody ? { verifyBody: (body: unknown) => passes(target, String(body)) } : { expectBody };
+    running = autocannon({ ...options, ...verify, skipAggregateResult: true }, (error: unknown, outcome) =>
       error ? reject(error) : resolve(outcome as unknown as RawResult),
     );
   });
@@ -116,4 +131,32 @@ export function summarize(target: Target, slices: Slice[]) {
     serverCpuUs: perRequest((slice) => slice.serverCpuUs),
     databaseCpuUs: perRequest((slice) => slice.databaseCpuUs),
   };
+}
+
+export type LoadWorkload = Workload & { target: Target; probeBody: string; slices: Slice[] };
+
+/**
+ * Probes a target, then wraps it as a workload for runInterleaved. Each keeps the exact body its
+ * probe approved, to compare every later response with (unless the target's body is fresh per call).
+ */
+export async function probedWorkload(target: Target, connections: number): Promise<LoadWorkload> {
+  const body = await probeTarget(target);
+  const slices: Slice[] = [];
+  return {
+    label: target.label,
+    target,
+    probeBody: body,
+    slices,
+    warm: (seconds) => runSlice(target, body, connections, seconds),
+    measure: async (seconds) => {
+      slices.push(await runSlice(target, body, connections, seconds));
+    },
+  };
+}
+
+/** Server plus database CPU per request, or null when either could not be read. */
+export function cpuPerRequestUs(figures: { serverCpuUs: number | null; databaseCpuUs: number | null }): number | null {
+  return figures.serverCpuUs === null || figures.databaseCpuUs === null
+    ? null
+    : figures.serverCpuUs + figures.databaseCpuUs;
 }

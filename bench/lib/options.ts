@@ -19,15 +19,25 @@ function positiveInteger(name: string, raw: string): number {
   return value;
 }
 
-export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+/** Defaults of the flags, as their strings; an entry may change them. */
+export type FlagDefaults = { duration: string; rounds: string; warmup: string; connections: string };
+
+const FLAG_DEFAULTS: FlagDefaults = { duration: "10", rounds: "5", warmup: "2", connections: "50" };
+
+export function readOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaults: Partial<FlagDefaults> = {},
+): BenchOptions {
+  const flags = { ...FLAG_DEFAULTS, ...defaults };
   // `pnpm bench -- --duration 5` forwards the separator; drop it so the flags still parse.
   const { values } = parseArgs({
     args: argv.filter((arg) => arg !== "--"),
     options: {
-      duration: { type: "string", default: "10" },
-      rounds: { type: "string", default: "5" },
-      warmup: { type: "string", default: "2" },
-      connections: { type: "string", default: "50" },
+      duration: { type: "string", default: flags.duration },
+      rounds: { type: "string", default: flags.rounds },
+      warmup: { type: "string", default: flags.warmup },
+      connections: { type: "string", default: flags.connections },
     },
     strict: true,
   });

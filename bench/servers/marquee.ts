@@ -7,14 +7,16 @@ import { openDatabase } from "@marquee/db";
 import { createApp } from "../../apps/server/src/app.ts";
 import { createLogger } from "../../apps/server/src/logger.ts";
 import { announceAndServe } from "./announce.ts";
+import { measureSignRate, SIGN_RATE_PATH } from "./sign-rate.ts";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("BENCH_DATABASE_URL is not set");
 
-// The procedures we load never reach Cloudflare; an unroutable base makes any slip fail fast.
+// The procedures we load never call Cloudflare's API (playback signs locally); an unroutable
+// base makes any slip fail fast instead of reaching the real one.
 const cloudflare: CloudflareEnvironment = {
   apiBaseUrl: "http://127.0.0.1:9/client/v4",
-  customerDomainFor: (code) => `customer-${code}.invalid`,
+  customerDomainFor: (code) => `https://customer-${code}.cloudflarestream.com`,
   webhookUrlFor: (connectionId) => `http://127.0.0.1/api/webhooks/cloudflare/${connectionId}`,
   platformDefault: null,
 };
@@ -26,11 +28,15 @@ const app = createApp({
   logger: createLogger("warn"),
   publicUrl: "http://127.0.0.1",
   trustProxy: false,
-  secrets: createSecretBox(parseSecretKeys(generateSecretKey())),
+  // The parent passes the key it sealed the signing key with, when it seeded one.
+  secrets: createSecretBox(parseSecretKeys(process.env.BENCH_SECRET_KEY || generateSecretKey())),
   cloudflare,
 });
 
+const route = (request: Request) =>
+  request.method === "POST" && request.url.endsWith(SIGN_RATE_PATH) ? measureSignRate(request) : app.fetch(request);
+
 const server = await new Promise<Server>((listening) => {
-  const instance = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => listening(instance as Server));
+  const instance = serve({ fetch: route, port: 0, hostname: "127.0.0.1" }, () => listening(instance as Server));
 });
 announceAndServe(server, () => database.close());

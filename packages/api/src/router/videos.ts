@@ -106,10 +106,7 @@ export const videosRouter = createTRPCRouter({
           videoId: z.uuid(),
           language,
           label: z.string().trim().min(1, "Give the track a label, e.g. English").max(60),
-          vtt: z
-            .string()
-            .min(1)
-            .max(MAX_CAPTION_BYTES, "Caption files up to 1 MB are accepted"),
+          vtt: z.string().min(1).max(MAX_CAPTION_BYTES, "Caption files up to 1 MB are accepted"),
         }),
       )
       .mutation(({ ctx, input }) => uploadCaption(deps(ctx), ctx.tenant.id, input)),

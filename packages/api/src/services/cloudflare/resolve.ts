@@ -1,7 +1,7 @@
 import type { JsonWebKey } from "node:crypto";
-import { cloudflareConnections, type DbOrTx } from "@marquee/db";
+import { cloudflareConnections, type Db, type DbOrTx } from "@marquee/db";
 import type { StreamClient } from "@marquee/stream";
-import { and, eq, isNotNull, or } from "drizzle-orm";
+import { and, eq, isNotNull, or, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
 import { type CloudflareDeps, streamClient } from "./environment";
 
@@ -61,15 +61,28 @@ export async function resolveTenantStream(
 }
 
 /** Playback needs no API call: the account's customer domain and signing key, by connection. */
-export async function playbackKeyFor(deps: CloudflareDeps & { db: DbOrTx }, connectionId: string) {
-  const [row] = await deps.db
+const keyLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareKeyLookup>>();
+
+function prepareKeyLookup(db: DbOrTx) {
+  return db
     .select({
       customerCode: cloudflareConnections.customerCode,
       signingKeyId: cloudflareConnections.signingKeyId,
       signingKeySealed: cloudflareConnections.signingKeySealed,
     })
     .from(cloudflareConnections)
-    .where(eq(cloudflareConnections.id, connectionId));
+    .where(eq(cloudflareConnections.id, sql.placeholder("connectionId")))
+    .prepare("playback_key");
+}
+
+/** Playback needs no API call: the account's customer domain and signing key, by connection. */
+export async function playbackKeyFor(deps: CloudflareDeps & { db: Db }, connectionId: string) {
+  let lookup = keyLookups.get(deps.db);
+  if (!lookup) {
+    lookup = prepareKeyLookup(deps.db);
+    keyLookups.set(deps.db, lookup);
+  }
+  const [row] = await lookup.execute({ connectionId });
   if (!row) throw new AppError("INTERNAL", "The video's Cloudflare account is missing.");
   return {
     customerDomain: deps.cloudflare.customerDomainFor(row.customerCode),

@@ -1,5 +1,5 @@
 import { type DbOrTx, type MembershipRole, subscriptions, tiers, type VideoAccess } from "@marquee/db";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 
 /** Who is asking, as far as video access goes. */
 export type Viewer = {
@@ -38,21 +38,34 @@ export function decideAccess(
   return { allowed: false, unlock: { kind: "subscribe", tier: required } };
 }
 
-/** The rank a member's subscription grants: active (or trialing) and within its period. */
-export async function subscribedRank(db: DbOrTx, tenantId: string, userId: string, now: Date): Promise<number | null> {
-  const [row] = await db
+const rankLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareRankLookup>>();
+
+function prepareRankLookup(db: DbOrTx) {
+  return db
     .select({ rank: tiers.rank })
     .from(subscriptions)
     .innerJoin(tiers, eq(tiers.id, subscriptions.tierId))
     .where(
       and(
-        eq(subscriptions.tenantId, tenantId),
-        eq(subscriptions.userId, userId),
+        eq(subscriptions.tenantId, sql.placeholder("tenantId")),
+        eq(subscriptions.userId, sql.placeholder("userId")),
         inArray(subscriptions.status, ["active", "trialing"]),
-        gt(subscriptions.currentPeriodEnd, now),
+        gt(subscriptions.currentPeriodEnd, sql.placeholder("now")),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("subscribed_rank");
+}
+
+/** The rank a member's subscription grants: active (or trialing) and within its period. */
+export async function subscribedRank(db: DbOrTx, tenantId: string, userId: string, now: Date): Promise<number | null> {
+  let lookup = rankLookups.get(db);
+  if (!lookup) {
+    lookup = prepareRankLookup(db);
+    rankLookups.set(db, lookup);
+  }
+  // A placeholder compared with a column is not mapped by it; postgres.js takes the ISO text.
+  const [row] = await lookup.execute({ tenantId, userId, now: now.toISOString() });
   return row?.rank ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { captions, type Db, playbackAccessLog, tenants, tiers, videos, watchSessions } from "@marquee/db";
 import { playbackUrls, signPlaybackToken, thumbnailUrl } from "@marquee/stream";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { playbackKeyFor } from "../cloudflare/resolve";
@@ -31,27 +31,7 @@ export async function getPlayback(
   viewer: Viewer,
   videoId: string,
 ): Promise<PlaybackResult> {
-  const [row] = await deps.db
-    .select({
-      id: videos.id,
-      title: videos.title,
-      description: videos.description,
-      status: videos.status,
-      uid: videos.cloudflareUid,
-      connectionId: videos.connectionId,
-      accessLevel: videos.accessLevel,
-      requireSignedUrls: videos.requireSignedUrls,
-      durationSeconds: videos.durationSeconds,
-      posterSeconds: videos.posterSeconds,
-      tierId: tiers.id,
-      tierName: tiers.name,
-      tierRank: tiers.rank,
-      ttl: tenants.playbackTokenTtlSeconds,
-    })
-    .from(videos)
-    .innerJoin(tenants, eq(tenants.id, videos.tenantId))
-    .leftJoin(tiers, eq(tiers.id, videos.requiredTierId))
-    .where(and(eq(videos.id, videoId), eq(videos.tenantId, tenantId)));
+  const [row] = await playbackStatements(deps.db).video.execute({ videoId, tenantId });
   if (row?.status !== "ready") throw new AppError("NOT_FOUND", "This video does not exist or is not ready yet.");
   const requiredTier =
     row.tierId && row.tierName !== null && row.tierRank !== null
@@ -75,7 +55,7 @@ export async function getPlayback(
       now: deps.now,
     });
     expiresAt = new Date(deps.now.getTime() + lifetime * 1000);
-    await deps.db.insert(playbackAccessLog).values({
+    await playbackStatements(deps.db).log.execute({
       tenantId,
       videoId: row.id,
       userId: viewer.userId,
@@ -85,11 +65,7 @@ export async function getPlayback(
     });
   }
   const [tracks, resumeAt] = await Promise.all([
-    deps.db
-      .select({ language: captions.language, label: captions.label })
-      .from(captions)
-      .where(and(eq(captions.videoId, row.id), eq(captions.tenantId, tenantId)))
-      .orderBy(asc(captions.label)),
+    playbackStatements(deps.db).captions.execute({ videoId: row.id, tenantId }),
     viewer.userId ? lastPosition(deps.db, viewer.userId, row.id, row.durationSeconds) : Promise.resolve(0),
   ]);
   const urls = playbackUrls(key.customerDomain, id);
@@ -107,12 +83,72 @@ export async function getPlayback(
 
 /** Where the member stopped last time; near the end counts as finished, so start over. */
 async function lastPosition(db: Db, userId: string, videoId: string, duration: number | null) {
-  const [session] = await db
-    .select({ position: watchSessions.lastPosition })
-    .from(watchSessions)
-    .where(and(eq(watchSessions.userId, userId), eq(watchSessions.videoId, videoId)))
-    .orderBy(desc(watchSessions.lastHeartbeatAt))
-    .limit(1);
+  const [session] = await playbackStatements(db).lastPosition.execute({ userId, videoId });
   const position = session?.position ?? 0;
   return duration && position > duration - 5 ? 0 : position;
+}
+
+// Named once per db handle: postgres.js then runs each as a prepared statement (planned once per
+// connection) and drizzle skips rebuilding the SQL; unnamed, every call is parsed and planned anew.
+const statements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+function playbackStatements(db: Db) {
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = prepareStatements(db);
+    statements.set(db, prepared);
+  }
+  return prepared;
+}
+
+function prepareStatements(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return {
+    video: db
+      .select({
+        id: videos.id,
+        title: videos.title,
+        description: videos.description,
+        status: videos.status,
+        uid: videos.cloudflareUid,
+        connectionId: videos.connectionId,
+        accessLevel: videos.accessLevel,
+        requireSignedUrls: videos.requireSignedUrls,
+        durationSeconds: videos.durationSeconds,
+        posterSeconds: videos.posterSeconds,
+        tierId: tiers.id,
+        tierName: tiers.name,
+        tierRank: tiers.rank,
+        ttl: tenants.playbackTokenTtlSeconds,
+      })
+      .from(videos)
+      .innerJoin(tenants, eq(tenants.id, videos.tenantId))
+      .leftJoin(tiers, eq(tiers.id, videos.requiredTierId))
+      .where(and(eq(videos.id, p("videoId")), eq(videos.tenantId, p("tenantId"))))
+      .prepare("playback_video"),
+    log: db
+      .insert(playbackAccessLog)
+      .values({
+        tenantId: p("tenantId"),
+        videoId: p("videoId"),
+        userId: p("userId"),
+        ipAddress: p("ipAddress"),
+        issuedAt: p("issuedAt"),
+        expiresAt: p("expiresAt"),
+      })
+      .prepare("playback_log"),
+    captions: db
+      .select({ language: captions.language, label: captions.label })
+      .from(captions)
+      .where(and(eq(captions.videoId, p("videoId")), eq(captions.tenantId, p("tenantId"))))
+      .orderBy(asc(captions.label))
+      .prepare("playback_captions"),
+    lastPosition: db
+      .select({ position: watchSessions.lastPosition })
+      .from(watchSessions)
+      .where(and(eq(watchSessions.userId, p("userId")), eq(watchSessions.videoId, p("videoId"))))
+      .orderBy(desc(watchSessions.lastHeartbeatAt))
+      .limit(1)
+      .prepare("playback_last_position"),
+  };
 }
