@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const env = { ...process.env, SEED_DEMO: "true" };
+// The built-in Cloudflare emulator runs in production mode too, so uploads work on PostgreSQL.
+const env = { ...process.env, SEED_DEMO: "true", CLOUDFLARE_EMULATOR: "true" };
 env.APP_SECRET_KEY ||= randomBytes(32).toString("base64");
 const dataDir = mkdtempSync(join(tmpdir(), "marquee-e2e-"));
 env.DATA_DIR = dataDir;

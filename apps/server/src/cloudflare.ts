@@ -9,17 +9,17 @@ export const EMULATOR_PREFIX = "/emulators/cloudflare";
 
 /**
  * Where Cloudflare calls go. Production: Cloudflare itself (or CLOUDFLARE_API_BASE_URL).
- * Embedded mode: the emulator mounted in this server, called in-process so no socket is needed.
+ * Embedded mode (or CLOUDFLARE_EMULATOR=true): the emulator mounted in this server, called
+ * in-process so no socket is needed.
  */
 export function setUpCloudflare(env: Env, logger: Logger) {
-  const emulator: CloudflareEmulator | null =
-    env.mode === "embedded" && !env.cloudflareApiBaseUrl
-      ? createCloudflareEmulator({
-          baseUrl: `${env.publicUrl}${EMULATOR_PREFIX}`,
-          dataDir: resolve(env.dataDir, "emulators", "cloudflare"),
-          log: (message) => logger.warn({ component: "cloudflare-emulator" }, message),
-        })
-      : null;
+  const emulator: CloudflareEmulator | null = env.cloudflareEmulator
+    ? createCloudflareEmulator({
+        baseUrl: `${env.publicUrl}${EMULATOR_PREFIX}`,
+        dataDir: resolve(env.dataDir, "emulators", "cloudflare"),
+        log: (message) => logger.warn({ component: "cloudflare-emulator" }, message),
+      })
+    : null;
   // Set once the app exists: in-process calls go through the same routes the browser uses.
   let appFetch: ((request: Request) => Response | Promise<Response>) | null = null;
   const externalBase = env.cloudflareApiBaseUrl?.replace(/\/client\/v4$/, "");

@@ -31,6 +31,7 @@ const envSchema = z.object({
     .regex(/^[a-z0-9]+$/i, "must be the code from customer-<code>.cloudflarestream.com")
     .optional(),
   CLOUDFLARE_API_BASE_URL: z.url({ message: "must be an absolute URL ending in /client/v4" }).optional(),
+  CLOUDFLARE_EMULATOR: booleanString.optional(),
 });
 
 const CLOUDFLARE_DEFAULT_VARS = [
@@ -55,6 +56,8 @@ export type Env = {
   cloudflareDefault: { accountId: string; apiToken: string; customerCode: string } | null;
   /** Where the Cloudflare API lives; unset means Cloudflare itself, or the built-in emulator in embedded mode. */
   cloudflareApiBaseUrl: string | undefined;
+  /** Run the built-in Cloudflare emulator (and connect the demo tenant to it). */
+  cloudflareEmulator: boolean;
 };
 
 export class EnvError extends Error {}
@@ -108,5 +111,6 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
           }
         : null,
     cloudflareApiBaseUrl: env.CLOUDFLARE_API_BASE_URL?.replace(/\/+$/, ""),
+    cloudflareEmulator: env.CLOUDFLARE_EMULATOR ?? (mode === "embedded" && !env.CLOUDFLARE_API_BASE_URL),
   };
 }
