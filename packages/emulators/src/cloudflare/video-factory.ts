@@ -55,19 +55,8 @@ export function createVideo(emu: Emulator, accountId: string, fields: Partial<Vi
 
 /** Upload options shared by direct_upload, basic upload and TUS metadata, validated as the API does. */
 export function uploadFields(emu: Emulator, body: Body, creatorHeader: string | undefined): Partial<Video> {
-  const fields: Partial<Video> = {};
-  const creator = optionalString(body, "creator", 64) ?? creatorHeader;
-  if (creator !== undefined) fields.creator = creator;
-  const meta = optionalObject(body, "meta");
-  if (meta) fields.meta = meta;
-  const allowedOrigins = optionalStringList(body, "allowedOrigins");
-  if (allowedOrigins) fields.allowedOrigins = allowedOrigins;
-  const requireSignedURLs = optionalBoolean(body, "requireSignedURLs");
-  if (requireSignedURLs !== undefined) fields.requireSignedURLs = requireSignedURLs;
-  const pctValue = optionalNumber(body, "thumbnailTimestampPct", 0, 1);
-  if (pctValue !== undefined) fields.thumbnailTimestampPct = pctValue;
-  const maxDuration = optionalNumber(body, "maxDurationSeconds", 1, maxDurationLimit);
-  if (maxDuration !== undefined) fields.maxDurationSeconds = Math.round(maxDuration);
+  const fields = commonVideoFields(body);
+  if (fields.creator === undefined && creatorHeader !== undefined) fields.creator = creatorHeader;
   const scheduledDeletion = optionalDate(body, "scheduledDeletion");
   checkScheduledDeletion(scheduledDeletion, emu.clock.now().toISOString());
   if (scheduledDeletion) fields.scheduledDeletion = scheduledDeletion;
@@ -107,4 +96,22 @@ export function assertStorage(emu: Emulator, account: Account, reserveSeconds: n
   if (minutes + reserveSeconds / 60 > account.storageLimitMinutes) {
     throw new ApiError(413, codes.storageExceeded, "Storage capacity exceeded: delete videos or buy more storage");
   }
+}
+
+/** The fields an upload and an edit (`POST /stream/{uid}`) both accept, validated as the API does. */
+export function commonVideoFields(body: Body): Partial<Video> {
+  const fields: Partial<Video> = {};
+  const creator = optionalString(body, "creator", 64);
+  if (creator !== undefined) fields.creator = creator;
+  const meta = optionalObject(body, "meta");
+  if (meta) fields.meta = meta;
+  const allowedOrigins = optionalStringList(body, "allowedOrigins");
+  if (allowedOrigins) fields.allowedOrigins = allowedOrigins;
+  const requireSignedURLs = optionalBoolean(body, "requireSignedURLs");
+  if (requireSignedURLs !== undefined) fields.requireSignedURLs = requireSignedURLs;
+  const thumbnailTimestampPct = optionalNumber(body, "thumbnailTimestampPct", 0, 1);
+  if (thumbnailTimestampPct !== undefined) fields.thumbnailTimestampPct = thumbnailTimestampPct;
+  const maxDurationSeconds = optionalNumber(body, "maxDurationSeconds", 1, maxDurationLimit);
+  if (maxDurationSeconds !== undefined) fields.maxDurationSeconds = Math.round(maxDurationSeconds);
+  return fields;
 }

@@ -5,17 +5,8 @@ import type { Emulator } from "../context.ts";
 import { badRequest, notFound, ok } from "../envelope.ts";
 import { toMicros } from "../ids.ts";
 import type { Video } from "../types.ts";
-import {
-  checkScheduledDeletion,
-  jsonBody,
-  optionalBoolean,
-  optionalDate,
-  optionalNumber,
-  optionalObject,
-  optionalString,
-  optionalStringList,
-} from "../validate.ts";
-import { maxDurationLimit, storageUsage } from "../video-factory.ts";
+import { checkScheduledDeletion, jsonBody, optionalDate, optionalObject, optionalString } from "../validate.ts";
+import { commonVideoFields, storageUsage } from "../video-factory.ts";
 import { toApiVideo } from "../video-view.ts";
 
 type Query = (key: string) => string | undefined;
@@ -94,19 +85,7 @@ export function videoRoutes(emu: Emulator) {
     const uid = optionalString(body, "uid");
     if (uid !== undefined && uid !== video.uid)
       throw badRequest("uid in the body does not match the video in the path");
-    const patch: Partial<Video> = {};
-    const creator = optionalString(body, "creator", 64);
-    if (creator !== undefined) patch.creator = creator;
-    const meta = optionalObject(body, "meta");
-    if (meta) patch.meta = meta;
-    const allowedOrigins = optionalStringList(body, "allowedOrigins");
-    if (allowedOrigins) patch.allowedOrigins = allowedOrigins;
-    const requireSignedURLs = optionalBoolean(body, "requireSignedURLs");
-    if (requireSignedURLs !== undefined) patch.requireSignedURLs = requireSignedURLs;
-    const thumbnailTimestampPct = optionalNumber(body, "thumbnailTimestampPct", 0, 1);
-    if (thumbnailTimestampPct !== undefined) patch.thumbnailTimestampPct = thumbnailTimestampPct;
-    const maxDurationSeconds = optionalNumber(body, "maxDurationSeconds", 1, maxDurationLimit);
-    if (maxDurationSeconds !== undefined) patch.maxDurationSeconds = Math.round(maxDurationSeconds);
+    const patch = commonVideoFields(body);
     const uploadExpiry = optionalDate(body, "uploadExpiry");
     if (uploadExpiry !== undefined) patch.uploadExpiry = uploadExpiry;
     const publicDetails = optionalObject(body, "publicDetails");
