@@ -41,7 +41,6 @@ function userMessage(code: string, cause: unknown, message: string): string {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 /** Maps service errors to tRPC errors, in one place, and sets Retry-After for rate limits. */
 const appErrors = t.middleware(async ({ ctx, next }) => {

@@ -33,7 +33,6 @@ export {
   SESSION_LIFETIME_MS,
   type SessionMembership,
   type SessionUser,
-  sessionIdFromToken,
   type ValidatedSession,
   validateSessionToken,
 } from "./session";

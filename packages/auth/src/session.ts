@@ -150,9 +150,3 @@ export async function invalidateUserSessions(db: DbOrTx, userId: string, exceptS
         : eq(sessions.userId, userId),
     );
 }
-
-/** Only the id part, for logs and for matching the presented token to a row. */
-export function sessionIdFromToken(token: string): string | null {
-  const [id, secret] = token.split(".");
-  return id && secret ? id : null;
-}
