@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { serveCloudflareEmulator } from "./serve.ts";
+import { serveCloudflareEmulator, serveStripeEmulator } from "./serve.ts";
 
 // The CLI is the one place that reads the environment; the emulators themselves take options.
 const env = process.env;
@@ -26,6 +26,22 @@ const account = await cloudflare.emulator.createAccount({
   apiToken: env.CF_EMULATOR_API_TOKEN,
 });
 
+const stripe = await serveStripeEmulator({
+  port: port("STRIPE_EMULATOR_PORT", 8791),
+  hostname: env.EMULATORS_HOST ?? "127.0.0.1",
+  baseUrl: env.STRIPE_EMULATOR_BASE_URL,
+  dataDir: dataDir && resolve(dataDir, "stripe"),
+  log: (message) => console.warn(`[stripe] ${message}`),
+});
+const stripeAccount = await stripe.emulator.createAccount({
+  secretKey: env.STRIPE_EMULATOR_SECRET_KEY ?? stripe.emulator.accounts()[0]?.secretKey,
+});
+const stripeUrl = new URL(stripe.url);
+const sdkConfig =
+  stripeUrl.pathname === "/"
+    ? `{ host: '${stripeUrl.hostname}', port: ${stripeUrl.port || 80}, protocol: '${stripeUrl.protocol.replace(":", "")}' }`
+    : "the base URL has a path: give the SDK a fetch that rewrites /v1/... to it (see README)";
+
 const lines = [
   `Cloudflare Stream emulator  ${cloudflare.url}`,
   `  API base URL     ${account.apiBaseUrl}`,
@@ -34,13 +50,19 @@ const lines = [
   `  customer domain  ${account.customerDomain}`,
   `  control API      ${cloudflare.emulator.controlBaseUrl}`,
   `  data             ${dataDir ? resolve(dataDir, "cloudflare") : "in memory (set EMULATORS_DATA_DIR to keep it)"}`,
-  // The Stripe emulator arrives in a later issue; STRIPE_EMULATOR_PORT is reserved for it.
-  "Stripe emulator             not available yet",
+  `Stripe emulator             ${stripe.url}`,
+  `  secret key       ${stripeAccount.secretKey}`,
+  `  publishable key  ${stripeAccount.publishableKey}`,
+  `  account id       ${stripeAccount.accountId}`,
+  `  SDK config       ${sdkConfig}`,
+  `  control API      ${stripe.emulator.controlBaseUrl}  (POST /clock/advance {"seconds": 86400}, GET /deliveries)`,
+  `  webhooks         stripe.webhookEndpoints.create({ url, enabled_events: ["*"] }) returns the whsec_ secret`,
+  `  data             ${dataDir ? resolve(dataDir, "stripe") : "in memory (set EMULATORS_DATA_DIR to keep it)"}`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
 
 const stop = async () => {
-  await cloudflare.close();
+  await Promise.all([cloudflare.close(), stripe.close()]);
   process.exit(0);
 };
 process.once("SIGINT", stop);

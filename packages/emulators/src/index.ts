@@ -11,4 +11,22 @@ export {
   signWebhook,
   uploadBaseUrl,
 } from "./cloudflare/index.ts";
-export { type ServedEmulator, type ServeOptions, serveCloudflareEmulator } from "./serve.ts";
+export {
+  type ServedEmulator,
+  type ServedStripeEmulator,
+  type ServeOptions,
+  type ServeStripeOptions,
+  serveCloudflareEmulator,
+  serveStripeEmulator,
+} from "./serve.ts";
+export {
+  createStripeEmulator,
+  type StripeAccountInfo,
+  type StripeCreateAccountOptions,
+  type StripeDelivery,
+  type StripeDeliveryAttempt,
+  type StripeEmulator,
+  type StripeEmulatorOptions,
+  type StripeEvent,
+  signStripePayload,
+} from "./stripe/index.ts";
