@@ -1,4 +1,5 @@
 export * from "./audit-log";
+export * from "./billing";
 export * from "./cloudflare";
 export * from "./jobs";
 export * from "./memberships";

@@ -11,6 +11,9 @@ export const tenants = pgTable(
     status: tenantStatus().notNull().default("active"),
     // How long a signed playback URL stays valid; Cloudflare allows at most 24 h.
     playbackTokenTtlSeconds: integer().notNull().default(86_400),
+    // Billing: the currency of new prices, and how long a past_due subscription keeps access.
+    currency: text().notNull().default("usd"),
+    pastDueGraceDays: integer().notNull().default(7),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
