@@ -8,6 +8,7 @@ import {
 } from "@marquee/auth";
 import { type Db, type MembershipRole, type Tenant, tenants } from "@marquee/db";
 import { eq } from "drizzle-orm";
+import type { BillingEnvironment } from "./services/billing/environment";
 import type { CloudflareEnvironment } from "./services/cloudflare/environment";
 
 export type ApiConfig = {
@@ -16,6 +17,7 @@ export type ApiConfig = {
   /** Seals and opens secrets at rest (provider credentials). */
   secrets: SecretBox;
   cloudflare: CloudflareEnvironment;
+  billing: BillingEnvironment;
 };
 
 export type TenantAccess = {

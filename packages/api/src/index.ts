@@ -15,6 +15,10 @@ export {
   type PortalRouter,
   portalRouter,
 } from "./root";
+export { connectDemoStripe } from "./services/billing/demo";
+export type { BillingEnvironment, StripeCredentials } from "./services/billing/environment";
+export { balanceOf, creditTokens, spendTokens } from "./services/billing/wallet";
+export { handleStripeWebhook } from "./services/billing/webhook";
 export { saveCloudflareSettings } from "./services/cloudflare/connections";
 export { connectDemoCloudflare } from "./services/cloudflare/demo";
 export type { CloudflareCredentials, CloudflareEnvironment } from "./services/cloudflare/environment";

@@ -1,11 +1,12 @@
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
+import { billingRouter, walletRouter } from "./router/billing";
 import { catalogRouter, playbackRouter } from "./router/catalog";
 import { membersRouter } from "./router/members";
 import { settingsRouter } from "./router/settings";
 import { systemRouter } from "./router/system";
 import { tenantRouter } from "./router/tenant";
 import { tenantsRouter } from "./router/tenants";
-import { tiersRouter } from "./router/tiers";
+import { packsRouter, tiersRouter } from "./router/tiers";
 import { videosRouter } from "./router/videos";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -16,6 +17,8 @@ export const portalRouter = createTRPCRouter({
   tenant: tenantRouter,
   videos: catalogRouter,
   playback: playbackRouter,
+  billing: billingRouter,
+  wallet: walletRouter,
 });
 
 /** Mounted at /trpc/admin: the console. */
@@ -27,6 +30,7 @@ export const adminRouter = createTRPCRouter({
   settings: settingsRouter,
   videos: videosRouter,
   tiers: tiersRouter,
+  packs: packsRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

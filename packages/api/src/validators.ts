@@ -98,9 +98,99 @@ export function isWebVtt(text: string): boolean {
   return WEBVTT_HEADER.test(text) && WEBVTT_CUE_TIMING.test(text);
 }
 
+/** Settings → Payments. An empty webhook secret asks Marquee to register the endpoint itself. */
+export const stripeCredentialsInput = z.object({
+  secretKey: z
+    .string()
+    .trim()
+    .regex(
+      /^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/,
+      "A Stripe secret key starts with sk_live_ or sk_test_ (or rk_ for a restricted key)",
+    ),
+  webhookSecret: z
+    .string()
+    .trim()
+    .regex(/^(whsec_[A-Za-z0-9_]{8,})?$/, "A webhook signing secret starts with whsec_")
+    .default(""),
+});
+
+export const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk"] as const;
+/** Currencies without a minor unit: prices are whole amounts. */
+export const ZERO_DECIMAL_CURRENCIES = new Set(["jpy"]);
+
+export const billingPolicyInput = z.object({
+  currency: z.enum(CURRENCIES, "Choose a currency from the list"),
+  pastDueGraceDays: z
+    .number("Enter a number of days")
+    .int("Use whole days")
+    .min(0, "Use 0 or more days")
+    .max(30, "Use at most 30 days"),
+});
+
+/** Amounts in the currency's minor unit (cents). Stripe charges at least about 0.50. */
+const priceCents = z
+  .number("Enter a price")
+  .int("Enter the price in cents")
+  .min(50, "Stripe cannot charge less than 0.50")
+  .max(99_999_999, "That price is too high");
+
+const tierFields = {
+  name: z.string().trim().min(1, "Name the tier").max(60, "Use at most 60 characters"),
+  description: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  benefits: z
+    .array(z.string().trim().min(1, "Remove empty benefits").max(120, "Keep each benefit under 120 characters"))
+    .max(12, "List at most 12 benefits")
+    .default([]),
+  rank: z.number("Enter a rank").int("Use a whole number").min(1, "Rank starts at 1").max(100, "Use at most 100"),
+  monthlyPriceCents: priceCents.nullable(),
+  yearlyPriceCents: priceCents.nullable(),
+};
+
+export const tierInput = z
+  .object(tierFields)
+  .refine((tier) => tier.monthlyPriceCents !== null || tier.yearlyPriceCents !== null, {
+    message: "Offer a monthly or a yearly price (or both)",
+    path: ["monthlyPriceCents"],
+  });
+export const updateTierInput = z
+  .object({ id: z.uuid(), ...tierFields })
+  .refine((tier) => tier.monthlyPriceCents !== null || tier.yearlyPriceCents !== null, {
+    message: "Offer a monthly or a yearly price (or both)",
+    path: ["monthlyPriceCents"],
+  });
+
+const packFields = {
+  name: z.string().trim().min(1, "Name the pack").max(60, "Use at most 60 characters"),
+  tokens: z
+    .number("Enter a number of tokens")
+    .int("Use a whole number of tokens")
+    .min(1, "A pack holds at least 1 token")
+    .max(100_000, "Use at most 100,000 tokens"),
+  priceCents,
+};
+export const packInput = z.object(packFields);
+export const updatePackInput = z.object({ id: z.uuid(), ...packFields });
+
+export const adjustTokensInput = z.object({
+  membershipId: z.uuid(),
+  delta: z
+    .number("Enter a number of tokens")
+    .int("Use a whole number of tokens")
+    .refine((n) => n !== 0, "Enter a number other than 0")
+    .refine((n) => Math.abs(n) <= 100_000, "Use at most 100,000 tokens at once"),
+  note: z.string().trim().min(3, "Say why (members see this in their history)").max(200, "Use at most 200 characters"),
+});
+
+export const subscribeInput = z.object({ tierId: z.uuid(), interval: z.enum(["month", "year"]) });
+
 export type SignUpInput = z.input<typeof signUpInput>;
 export type SignInInput = z.input<typeof signInInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 export type CreateTenantInput = z.input<typeof createTenantInput>;
 export type UpdateTenantInput = z.input<typeof updateTenantInput>;
 export type Role = z.infer<typeof roleSchema>;
+export type StripeCredentialsInput = z.input<typeof stripeCredentialsInput>;
+export type BillingPolicyInput = z.input<typeof billingPolicyInput>;
+export type TierInput = z.input<typeof tierInput>;
+export type PackInput = z.input<typeof packInput>;
+export type AdjustTokensInput = z.input<typeof adjustTokensInput>;

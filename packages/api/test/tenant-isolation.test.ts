@@ -1,4 +1,4 @@
-import { cloudflareConnections, memberships, videos } from "@marquee/db";
+import { cloudflareConnections, memberships, tiers, tokenPacks, tokenWallets, videos } from "@marquee/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -38,12 +38,22 @@ async function buildWorld() {
     })
     .returning();
   if (!videoB) throw new Error("video not created");
+  const [tierB] = await (await testDb())
+    .insert(tiers)
+    .values({ tenantId: tenantB.id, name: "B tier", rank: 1, monthlyPriceCents: 1000, yearlyPriceCents: null })
+    .returning();
+  const [packB] = await (await testDb())
+    .insert(tokenPacks)
+    .values({ tenantId: tenantB.id, name: "B pack", tokens: 5, priceCents: 500 })
+    .returning();
+  await (await testDb()).insert(tokenWallets).values({ tenantId: tenantB.id, userId: memberB.user.id, balance: 7 });
+  if (!tierB || !packB) throw new Error("offers not created");
   // The caller says "I am working in A" but passes B's ids; and, separately, names B outright.
   const inA = (await adminCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
   const inB = (await adminCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
   const portalInA = (await portalCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
   const portalInB = (await portalCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
-  return { tenantA, tenantB, ownerB, memberB, videoB, inA, inB, portalInA, portalInB };
+  return { tenantA, tenantB, ownerB, memberB, videoB, tierB, packB, inA, inB, portalInA, portalInB };
 }
 
 const portalCases: Record<string, Case> = {
@@ -67,6 +77,28 @@ const portalCases: Record<string, Case> = {
       w.portalInA.playback.heartbeat({ videoId: w.videoB.id, position: 1, watchedSeconds: 1 }),
       w.portalInB.playback.heartbeat({ videoId: w.videoB.id, position: 1, watchedSeconds: 1 }),
     ],
+  },
+  "billing.offers": { touches: "nothing private", why: "a tenant's public pricing page (active tiers and packs)" },
+  "billing.overview": { touches: "tenant data", attack: (w) => [w.portalInB.billing.overview()] },
+  "billing.subscribe": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.portalInA.billing.subscribe({ tierId: w.tierB.id, interval: "month" }),
+      w.portalInB.billing.subscribe({ tierId: w.tierB.id, interval: "month" }),
+    ],
+  },
+  "billing.checkoutStatus": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInB.billing.checkoutStatus({ sessionId: "cs_test_b" })],
+  },
+  "billing.portal": { touches: "tenant data", attack: (w) => [w.portalInB.billing.portal()] },
+  "billing.cancel": { touches: "tenant data", attack: (w) => [w.portalInB.billing.cancel()] },
+  "billing.resume": { touches: "tenant data", attack: (w) => [w.portalInB.billing.resume()] },
+  "wallet.balance": { touches: "tenant data", attack: (w) => [w.portalInB.wallet.balance()] },
+  "wallet.history": { touches: "tenant data", attack: (w) => [w.portalInB.wallet.history()] },
+  "wallet.buy": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInA.wallet.buy({ packId: w.packB.id }), w.portalInB.wallet.buy({ packId: w.packB.id })],
   },
 };
 
@@ -156,6 +188,63 @@ const adminCases: Record<string, Case> = {
     attack: (w) => [w.inA.videos.captions.remove({ videoId: w.videoB.id, language: "en" })],
   },
   "tiers.list": { touches: "tenant data", attack: (w) => [w.inB.tiers.list()] },
+  "tiers.listAll": { touches: "tenant data", attack: (w) => [w.inB.tiers.listAll()] },
+  "tiers.create": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.tiers.create({ name: "X", rank: 9, monthlyPriceCents: 900, yearlyPriceCents: null })],
+  },
+  "tiers.update": {
+    touches: "tenant data",
+    attack: (w) => {
+      const edit = { id: w.tierB.id, name: "Taken", rank: 1, monthlyPriceCents: 100, yearlyPriceCents: null };
+      return [w.inA.tiers.update(edit), w.inB.tiers.update(edit)];
+    },
+  },
+  "tiers.archive": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.tiers.archive({ id: w.tierB.id }), w.inB.tiers.archive({ id: w.tierB.id })],
+  },
+  "packs.list": { touches: "tenant data", attack: (w) => [w.inB.packs.list()] },
+  "packs.create": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.packs.create({ name: "X", tokens: 1, priceCents: 100 })],
+  },
+  "packs.update": {
+    touches: "tenant data",
+    attack: (w) => {
+      const edit = { id: w.packB.id, name: "Taken", tokens: 1000, priceCents: 100 };
+      return [w.inA.packs.update(edit), w.inB.packs.update(edit)];
+    },
+  },
+  "packs.archive": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.packs.archive({ id: w.packB.id }), w.inB.packs.archive({ id: w.packB.id })],
+  },
+  "members.adjustTokens": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.members.adjustTokens({ membershipId: w.memberB.membership.id, delta: 100, note: "gift" }),
+      w.inB.members.adjustTokens({ membershipId: w.memberB.membership.id, delta: 100, note: "gift" }),
+    ],
+  },
+  "members.tokenHistory": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.members.tokenHistory({ membershipId: w.memberB.membership.id }),
+      w.inB.members.tokenHistory({ membershipId: w.memberB.membership.id }),
+    ],
+  },
+  "settings.payments.get": { touches: "tenant data", attack: (w) => [w.inB.settings.payments.get()] },
+  "settings.payments.save": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.settings.payments.save({ secretKey: "sk_test_attacker_key_123" })],
+  },
+  "settings.payments.test": { touches: "tenant data", attack: (w) => [w.inB.settings.payments.test()] },
+  "settings.payments.disconnect": { touches: "tenant data", attack: (w) => [w.inB.settings.payments.disconnect()] },
+  "settings.payments.updatePolicy": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.settings.payments.updatePolicy({ currency: "eur", pastDueGraceDays: 0 })],
+  },
   "members.remove": {
     touches: "tenant data",
     attack: (w) => [
@@ -210,6 +299,23 @@ describe("tenant isolation", () => {
     expect(video?.title).toBe("B");
     const rows = await db.select().from(memberships).where(eq(memberships.tenantId, world.tenantB.id));
     expect(rows.map((row) => row.role).sort()).toEqual(["member", "owner"]);
+    const [tier] = await db.select().from(tiers).where(eq(tiers.id, world.tierB.id));
+    expect(tier).toMatchObject({ name: "B tier", monthlyPriceCents: 1000, archivedAt: null });
+    const [pack] = await db.select().from(tokenPacks).where(eq(tokenPacks.id, world.packB.id));
+    expect(pack).toMatchObject({ name: "B pack", tokens: 5, archivedAt: null });
+    const [wallet] = await db.select().from(tokenWallets).where(eq(tokenWallets.tenantId, world.tenantB.id));
+    expect(wallet?.balance).toBe(7);
+  });
+
+  it("tenant A's lists never show tenant B's tiers or packs", async () => {
+    const [tierList, allTiers, packs] = await Promise.all([
+      world.inA.tiers.list(),
+      world.inA.tiers.listAll(),
+      world.inA.packs.list(),
+    ]);
+    expect(tierList.map((t) => t.id)).not.toContain(world.tierB.id);
+    expect(allTiers.map((t) => t.id)).not.toContain(world.tierB.id);
+    expect(packs.map((p) => p.id)).not.toContain(world.packB.id);
   });
 
   it("members.list in tenant A never shows tenant B's members", async () => {

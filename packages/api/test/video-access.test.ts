@@ -44,9 +44,15 @@ async function world() {
   const subscriber = async (tierId: string) => {
     const { user } = await createMember("member", tenant.id);
     const periodEnd = new Date(Date.now() + 86_400_000);
-    await db
-      .insert(subscriptions)
-      .values({ tenantId: tenant.id, userId: user.id, tierId, status: "active", currentPeriodEnd: periodEnd });
+    await db.insert(subscriptions).values({
+      tenantId: tenant.id,
+      userId: user.id,
+      tierId,
+      stripeSubscriptionId: `sub_${user.id}`,
+      stripeCustomerId: `cus_${user.id}`,
+      status: "active",
+      currentPeriodEnd: periodEnd,
+    });
     return user.id;
   };
   const outsider = await createUser();
@@ -107,6 +113,8 @@ describe("video access", () => {
       tenantId: w.tenant.id,
       userId: user.id,
       tierId: w.videos.tier.requiredTierId ?? "",
+      stripeSubscriptionId: `sub_${user.id}`,
+      stripeCustomerId: `cus_${user.id}`,
       status: "active",
       currentPeriodEnd: new Date(Date.now() - 1000),
     });

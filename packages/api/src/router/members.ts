@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { listMembers, removeMember, updateMemberRole } from "../services/members";
+import { adjustTokens, ledgerHistory } from "../services/billing/wallet";
+import { listMembers, memberOfTenant, removeMember, updateMemberRole } from "../services/members";
 import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
-import { roleSchema } from "../validators";
+import { adjustTokensInput, roleSchema } from "../validators";
 
 /** Tenant administration of members (console); every query is scoped to ctx.tenant. */
 export const membersRouter = createTRPCRouter({
@@ -24,4 +25,31 @@ export const membersRouter = createTRPCRouter({
         input,
       ),
     ),
+  /** Grant (positive) or deduct (negative) tokens; the note shows in the member's history. */
+  adjustTokens: tenantAdminProcedure.input(adjustTokensInput).mutation(async ({ ctx, input }) => {
+    const member = await memberOfTenant(ctx.db, ctx.tenant.id, input.membershipId);
+    return adjustTokens(ctx.db, {
+      tenantId: ctx.tenant.id,
+      userId: member.userId,
+      delta: input.delta,
+      note: input.note,
+      actorUserId: ctx.user.id,
+    });
+  }),
+  tokenHistory: tenantAdminProcedure
+    .input(
+      z.object({
+        membershipId: z.uuid(),
+        cursor: z.object({ createdAt: z.string().max(64), id: z.uuid() }).nullish(),
+        limit: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const member = await memberOfTenant(ctx.db, ctx.tenant.id, input.membershipId);
+      return ledgerHistory(
+        ctx.db,
+        { tenantId: ctx.tenant.id, userId: member.userId },
+        { limit: input.limit, cursor: input.cursor ?? undefined },
+      );
+    }),
 });

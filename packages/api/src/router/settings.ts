@@ -1,13 +1,20 @@
 import { z } from "zod";
 import type { Context } from "../context";
 import {
+  clearPaymentSettings,
+  getPaymentSettings,
+  savePaymentSettings,
+  testPaymentSettings,
+  updateBillingPolicy,
+} from "../services/billing/connections";
+import {
   clearCloudflareToken,
   getCloudflareSettings,
   saveCloudflareSettings,
   testCloudflareSettings,
 } from "../services/cloudflare/connections";
 import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
-import { cloudflareCredentialsInput } from "../validators";
+import { billingPolicyInput, cloudflareCredentialsInput, stripeCredentialsInput } from "../validators";
 
 const cloudflareInput = cloudflareCredentialsInput.extend({ replaceWebhook: z.boolean().default(false) });
 
@@ -16,6 +23,7 @@ const deps = (ctx: TenantCtx) => ({
   db: ctx.db,
   secrets: ctx.config.secrets,
   cloudflare: ctx.config.cloudflare,
+  billing: ctx.config.billing,
   tenantId: ctx.tenant.id,
   actorUserId: ctx.user.id,
   now: ctx.now,
@@ -34,4 +42,20 @@ const cloudflareRouter = createTRPCRouter({
   }),
 });
 
-export const settingsRouter = createTRPCRouter({ cloudflare: cloudflareRouter });
+/** Settings → Payments: the tenant's Stripe account and billing policy; masked values only. */
+const paymentsRouter = createTRPCRouter({
+  get: tenantAdminProcedure.query(({ ctx }) => getPaymentSettings(deps(ctx), ctx.tenant.id)),
+  save: tenantAdminProcedure
+    .input(stripeCredentialsInput)
+    .mutation(({ ctx, input }) => savePaymentSettings(deps(ctx), input)),
+  test: tenantAdminProcedure.mutation(({ ctx }) => testPaymentSettings(deps(ctx))),
+  disconnect: tenantAdminProcedure.mutation(async ({ ctx }) => {
+    await clearPaymentSettings(deps(ctx));
+    return getPaymentSettings(deps(ctx), ctx.tenant.id);
+  }),
+  updatePolicy: tenantAdminProcedure
+    .input(billingPolicyInput)
+    .mutation(({ ctx, input }) => updateBillingPolicy(deps(ctx), input)),
+});
+
+export const settingsRouter = createTRPCRouter({ cloudflare: cloudflareRouter, payments: paymentsRouter });

@@ -1,5 +1,5 @@
-import { type DbOrTx, type MembershipRole, memberships, users } from "@marquee/db";
-import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { type DbOrTx, type MembershipRole, memberships, tokenWallets, users } from "@marquee/db";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 
@@ -17,9 +17,28 @@ export async function listMembers(db: DbOrTx, tenantId: string, input: { search?
       name: users.name,
       role: memberships.role,
       joinedAt: memberships.createdAt,
+      tokenBalance: sql<number>`coalesce(${tokenWallets.balance}, 0)`,
+      // The subscription that speaks for the member: live ones first, then the best tier.
+      subscription: sql<{
+        tierName: string;
+        status: string;
+        currentPeriodEnd: string;
+        cancelAtPeriodEnd: boolean;
+      } | null>`(
+        select json_build_object(
+          'tierName', t.name, 'status', s.status,
+          'currentPeriodEnd', s.current_period_end, 'cancelAtPeriodEnd', s.cancel_at_period_end)
+        from subscriptions s join tiers t on t.id = s.tier_id
+        where s.tenant_id = ${memberships.tenantId} and s.user_id = ${memberships.userId}
+        order by (s.status in ('active', 'trialing', 'past_due')) desc, t.rank desc, s.updated_at desc
+        limit 1)`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      tokenWallets,
+      and(eq(tokenWallets.tenantId, memberships.tenantId), eq(tokenWallets.userId, memberships.userId)),
+    )
     .where(
       and(
         eq(memberships.tenantId, tenantId),
@@ -40,6 +59,17 @@ export async function joinTenant(db: DbOrTx, tenantId: string, userId: string) {
     .limit(1);
   if (!membership) throw new AppError("INTERNAL", "Could not join the organization.");
   return membership;
+}
+
+/** The member behind a membership id of this tenant (for wallet work in the console). */
+export async function memberOfTenant(db: DbOrTx, tenantId: string, membershipId: string) {
+  const [row] = await db
+    .select({ userId: memberships.userId, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.tenantId, tenantId)));
+  if (!row) throw notFound();
+  return row;
 }
 
 async function loadTarget(db: DbOrTx, tenantId: string, membershipId: string) {

@@ -4,8 +4,10 @@ import { type Db, type MembershipRole, memberships, tenants, users } from "@marq
 import { getTestDatabase } from "@marquee/db/testing";
 import { createInnerContext } from "../context";
 import { createAdminCaller, createPortalCaller } from "../root";
+import type { BillingEnvironment } from "../services/billing/environment";
 import type { CloudflareEnvironment } from "../services/cloudflare/environment";
 import { getTestCloudflare } from "./cloudflare";
+import { getTestStripe } from "./stripe";
 
 export const PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -68,6 +70,7 @@ export type CallerOptions = {
   clientIp?: string;
   secureCookies?: boolean;
   cloudflare?: CloudflareEnvironment;
+  billing?: BillingEnvironment;
 };
 
 /** One key per test process: enough to prove nothing is stored in clear. */
@@ -85,6 +88,7 @@ export async function makeContext(options: CallerOptions = {}) {
       secureCookies: options.secureCookies ?? false,
       secrets: testSecrets,
       cloudflare: options.cloudflare ?? (await getTestCloudflare()).environment,
+      billing: options.billing ?? (await testStripe()).environment,
     },
     sessionToken: token,
     tenantSlug: options.tenantSlug ?? null,
@@ -115,6 +119,33 @@ export function sessionCookieFrom(headers: Headers): { value: string; attributes
 }
 
 export { getTestCloudflare, testCloudflareEnvironment } from "./cloudflare";
+export { getTestStripe, testBillingEnvironment } from "./stripe";
+
+/** The worker's Stripe emulator, with webhooks delivered to this worker's database. */
+export async function testStripe() {
+  const stripe = await getTestStripe();
+  stripe.attach({ db: await testDb(), secrets: testSecrets });
+  return stripe;
+}
+
+/**
+ * A tenant whose owner connected an account on the test Stripe emulator through
+ * Settings → Payments (Marquee registered its webhook endpoint), with a member.
+ */
+export async function paidTenant() {
+  const { user: owner, tenantId } = await createMember("owner");
+  const db = await testDb();
+  const tenant = await db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
+  if (!tenant) throw new Error("tenant missing");
+  const stripe = await testStripe();
+  const account = await stripe.emulator.createAccount();
+  const { caller: admin } = await adminCaller({ userId: owner.id, tenantSlug: tenant.slug });
+  await admin.settings.payments.save({ secretKey: account.secretKey });
+  const { user: member, membership } = await createMember("member", tenantId);
+  const { caller: portal } = await portalCaller({ userId: member.id, tenantSlug: tenant.slug });
+  const deps = { db, secrets: testSecrets, billing: stripe.environment, now: () => new Date() };
+  return { tenant, owner, admin, member, membership, portal, account, deps, emulator: stripe.emulator };
+}
 
 /**
  * A tenant whose admin (of the given role) has connected an account on the test emulator

@@ -1,5 +1,5 @@
-import { type DbOrTx, type MembershipRole, subscriptions, tiers, type VideoAccess } from "@marquee/db";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { type DbOrTx, type MembershipRole, subscriptions, tenants, tiers, type VideoAccess } from "@marquee/db";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 
 /** Who is asking, as far as video access goes. */
 export type Viewer = {
@@ -41,23 +41,33 @@ export function decideAccess(
 const rankLookups = new WeakMap<DbOrTx, ReturnType<typeof prepareRankLookup>>();
 
 function prepareRankLookup(db: DbOrTx) {
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
   return db
-    .select({ rank: tiers.rank })
+    .select({ rank: sql<number | null>`max(${tiers.rank})` })
     .from(subscriptions)
     .innerJoin(tiers, eq(tiers.id, subscriptions.tierId))
+    .innerJoin(tenants, eq(tenants.id, subscriptions.tenantId))
     .where(
       and(
         eq(subscriptions.tenantId, sql.placeholder("tenantId")),
         eq(subscriptions.userId, sql.placeholder("userId")),
-        inArray(subscriptions.status, ["active", "trialing"]),
-        gt(subscriptions.currentPeriodEnd, sql.placeholder("now")),
+        or(
+          and(inArray(subscriptions.status, ["active", "trialing"]), sql`${subscriptions.currentPeriodEnd} > ${now}`),
+          and(
+            eq(subscriptions.status, "past_due"),
+            sql`${subscriptions.pastDueSince} + make_interval(days => ${tenants.pastDueGraceDays}) > ${now}`,
+          ),
+        ),
       ),
     )
-    .limit(1)
     .prepare("subscribed_rank");
 }
 
-/** The rank a member's subscription grants: active (or trialing) and within its period. */
+/**
+ * The best rank a member's subscriptions grant: active or trialing within the period paid
+ * for, or past_due within the tenant's grace period. An archived tier still counts: its
+ * subscribers keep access until their period ends.
+ */
 export async function subscribedRank(db: DbOrTx, tenantId: string, userId: string, now: Date): Promise<number | null> {
   let lookup = rankLookups.get(db);
   if (!lookup) {
