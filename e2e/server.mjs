@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-// The built-in Cloudflare emulator runs in production mode too, so uploads work on PostgreSQL.
-const env = { ...process.env, SEED_DEMO: "true", CLOUDFLARE_EMULATOR: "true" };
+// The built-in emulators run in production mode too, so uploads and payments work on PostgreSQL.
+const env = { ...process.env, SEED_DEMO: "true", CLOUDFLARE_EMULATOR: "true", STRIPE_EMULATOR: "true" };
 env.APP_SECRET_KEY ||= randomBytes(32).toString("base64");
 const dataDir = mkdtempSync(join(tmpdir(), "marquee-e2e-"));
 env.DATA_DIR = dataDir;

@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import {
   type ApiConfig,
   adminRouter,
+  type BillingEnvironment,
   type CloudflareEnvironment,
   createRequestContext,
   portalRouter,
@@ -24,8 +25,9 @@ export type AppOptions = {
   trustProxy: boolean;
   secrets: SecretBox;
   cloudflare: CloudflareEnvironment;
-  /** Embedded mode: the Cloudflare emulator's Hono app, mounted at /emulators/cloudflare. */
-  emulators?: { cloudflare: Hono };
+  billing: BillingEnvironment;
+  /** Embedded mode: the emulators' Hono apps, mounted at /emulators/cloudflare and /emulators/stripe. */
+  emulators?: { cloudflare?: Hono; stripe?: Hono };
   /** Injectable for tests that need an exact time (webhook timestamps). */
   now?: () => Date;
   /** Built SPAs to serve; omitted in tests and when the Vite dev servers serve them. */
@@ -38,12 +40,14 @@ export function createApp(options: AppOptions) {
     secureCookies: options.publicUrl.startsWith("https://"),
     secrets: options.secrets,
     cloudflare: options.cloudflare,
+    billing: options.billing,
   };
   const trustedOrigins = [new URL(options.publicUrl).origin];
   const app = new Hono();
-  // The emulator stands in for Cloudflare's hosts: it is mounted before our own headers,
-  // CSRF check and logging, which belong to Marquee's pages and API only.
-  if (options.emulators) app.route("/emulators/cloudflare", options.emulators.cloudflare);
+  // The emulators stand in for Cloudflare's and Stripe's hosts: they are mounted before our
+  // own headers, CSRF check and logging, which belong to Marquee's pages and API only.
+  if (options.emulators?.cloudflare) app.route("/emulators/cloudflare", options.emulators.cloudflare);
+  if (options.emulators?.stripe) app.route("/emulators/stripe", options.emulators.stripe);
   const mediaOrigins = cloudflareOrigins(options.cloudflare);
 
   app.use(
@@ -138,7 +142,13 @@ export function createApp(options: AppOptions) {
   mountTrpc("/trpc/portal", portalRouter);
   mountTrpc("/trpc/admin", adminRouter);
 
-  mountWebhooks(app, { database, logger, secrets: options.secrets, now: options.now ?? (() => new Date()) });
+  mountWebhooks(app, {
+    database,
+    logger,
+    secrets: options.secrets,
+    billing: options.billing,
+    now: options.now ?? (() => new Date()),
+  });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));
 

@@ -32,6 +32,16 @@ const envSchema = z.object({
     .optional(),
   CLOUDFLARE_API_BASE_URL: z.url({ message: "must be an absolute URL ending in /client/v4" }).optional(),
   CLOUDFLARE_EMULATOR: booleanString.optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/, "must be a Stripe secret key (sk_live_…, sk_test_… or rk_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9_]{8,}$/, "must be a webhook signing secret (whsec_…)")
+    .optional(),
+  STRIPE_API_BASE_URL: z.url({ message: "must be an absolute URL (the API is under <url>/v1)" }).optional(),
+  STRIPE_EMULATOR: booleanString.optional(),
 });
 
 const CLOUDFLARE_DEFAULT_VARS = [
@@ -58,6 +68,12 @@ export type Env = {
   cloudflareApiBaseUrl: string | undefined;
   /** Run the built-in Cloudflare emulator (and connect the demo tenant to it). */
   cloudflareEmulator: boolean;
+  /** The Stripe account tenants without their own keys use (its webhook secret is for /api/webhooks/stripe/platform). */
+  stripeDefault: { secretKey: string; webhookSecret: string | null } | null;
+  /** Where the Stripe API lives (without /v1); unset means Stripe itself, or the built-in emulator in embedded mode. */
+  stripeApiBaseUrl: string | undefined;
+  /** Run the built-in Stripe emulator (and connect the demo tenant to it). */
+  stripeEmulator: boolean;
 };
 
 export class EnvError extends Error {}
@@ -90,6 +106,11 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
       `  ${missing.join(", ")}: set together with ${setDefaults.join(", ")} (the platform's default Cloudflare account)`,
     );
   }
+  if (env.STRIPE_WEBHOOK_SECRET && !env.STRIPE_SECRET_KEY) {
+    problems.push(
+      "  STRIPE_WEBHOOK_SECRET: set together with STRIPE_SECRET_KEY (the platform's default Stripe account)",
+    );
+  }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.join("\n")}`);
   return {
     port: env.PORT,
@@ -112,5 +133,10 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
         : null,
     cloudflareApiBaseUrl: env.CLOUDFLARE_API_BASE_URL?.replace(/\/+$/, ""),
     cloudflareEmulator: env.CLOUDFLARE_EMULATOR ?? (mode === "embedded" && !env.CLOUDFLARE_API_BASE_URL),
+    stripeDefault: env.STRIPE_SECRET_KEY
+      ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null }
+      : null,
+    stripeApiBaseUrl: env.STRIPE_API_BASE_URL?.replace(/\/+$/, "").replace(/\/v1$/, ""),
+    stripeEmulator: env.STRIPE_EMULATOR ?? (mode === "embedded" && !env.STRIPE_API_BASE_URL),
   };
 }

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { connectDemoCloudflare, syncPlatformConnection } from "@marquee/api";
+import { connectDemoCloudflare, connectDemoStripe, syncPlatformConnection } from "@marquee/api";
 import { createSecretBox, hashPassword } from "@marquee/auth";
 import { type DemoLogin, migrateDatabase, openDatabase, seedDemo } from "@marquee/db";
 import { createApp } from "./app";
@@ -12,6 +12,7 @@ import type { Env } from "./env";
 import type { Logger } from "./logger";
 import { startScheduler } from "./scheduler";
 import { loadSecretKeys } from "./secret-key";
+import { setUpStripe } from "./stripe";
 
 // The same relative paths hold from src/ (tsx) and from dist/ (the bundle).
 const appsDir = fileURLToPath(new URL("../../", import.meta.url));
@@ -34,6 +35,7 @@ export async function startServer(env: Env, logger: Logger) {
     logger.warn({ path: secretKeys.createdAt }, "generated an encryption key for stored secrets; keep this file");
   const secrets = createSecretBox(secretKeys.keys);
   const cloudflare = setUpCloudflare(env, logger);
+  const stripe = setUpStripe(env, logger);
 
   const app = createApp({
     database,
@@ -42,10 +44,12 @@ export async function startServer(env: Env, logger: Logger) {
     trustProxy: env.trustProxy,
     secrets,
     cloudflare: cloudflare.environment,
-    emulators: cloudflare.emulator ? { cloudflare: cloudflare.emulator.app } : undefined,
+    billing: stripe.environment,
+    emulators: { cloudflare: cloudflare.emulator?.app, stripe: stripe.emulator?.app },
     spa: { portalDist: resolve(appsDir, "portal/dist"), adminDist: resolve(appsDir, "admin/dist") },
   });
   cloudflare.attach(app.fetch);
+  stripe.attach(app.fetch);
   const cloudflareDeps = { db: database.db, secrets, cloudflare: cloudflare.environment };
 
   const server = await new Promise<Server>((resolveListening, reject) => {
@@ -66,8 +70,18 @@ export async function startServer(env: Env, logger: Logger) {
       emulator.createAccount({ storageLimitMinutes: 100_000 }),
     ).catch((error: unknown) => logger.error({ err: error }, "could not connect Demo Dojo to the Cloudflare emulator"));
   }
+  const stripeEmulator = stripe.emulator;
+  if (stripeEmulator && env.seedDemo) {
+    await connectDemoStripe({ db: database.db, secrets, billing: stripe.environment, now: () => new Date() }, () =>
+      stripeEmulator.createAccount({ displayName: "Demo Dojo" }),
+    ).catch((error: unknown) => logger.error({ err: error }, "could not connect Demo Dojo to the Stripe emulator"));
+  }
   const scheduler = startScheduler({ ...cloudflareDeps, now: () => new Date() }, logger);
-  printBanner(env, demoLogins, { secretKeyFile: secretKeys.createdAt, emulator: Boolean(emulator) });
+  printBanner(env, demoLogins, {
+    secretKeyFile: secretKeys.createdAt,
+    emulator: Boolean(emulator),
+    stripeEmulator: Boolean(stripeEmulator),
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (signal: string) => {
@@ -84,6 +98,7 @@ export async function startServer(env: Env, logger: Logger) {
       });
       await scheduler.stop();
       await cloudflare.emulator?.close();
+      await stripe.emulator?.close();
       await database.close();
       clearTimeout(forced);
       logger.info("stopped");
@@ -98,7 +113,11 @@ function ensureDir(path: string) {
   return path;
 }
 
-function printBanner(env: Env, logins: DemoLogin[], extra: { secretKeyFile: string | undefined; emulator: boolean }) {
+function printBanner(
+  env: Env,
+  logins: DemoLogin[],
+  extra: { secretKeyFile: string | undefined; emulator: boolean; stripeEmulator: boolean },
+) {
   const lines = [
     "",
     `  Marquee is running (${env.mode === "embedded" ? `embedded mode: PGlite in ${resolve(env.dataDir)}` : "production mode"})`,
@@ -109,6 +128,10 @@ function printBanner(env: Env, logins: DemoLogin[], extra: { secretKeyFile: stri
   ];
   if (extra.emulator)
     lines.push(`  Cloudflare Stream emulator  ${env.publicUrl}/emulators/cloudflare (Demo Dojo is connected to it)`);
+  if (extra.stripeEmulator)
+    lines.push(
+      `  Stripe emulator             ${env.publicUrl}/emulators/stripe (Demo Dojo is connected to it; test card 4242 4242 4242 4242)`,
+    );
   if (extra.secretKeyFile) lines.push(`  Generated the key that encrypts stored secrets: ${extra.secretKeyFile}`);
   if (logins.length > 0) {
     lines.push("", "  Demo logins:");

@@ -1,11 +1,22 @@
-import { handleCloudflareWebhook } from "@marquee/api";
+import {
+  type BillingEnvironment,
+  handleCloudflareWebhook,
+  handleStripeWebhook,
+  type WebhookOutcome,
+} from "@marquee/api";
 import type { SecretBox } from "@marquee/auth";
 import type { DatabaseHandle } from "@marquee/db";
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Logger } from "./logger";
 
-type Deps = { database: DatabaseHandle; logger: Logger; secrets: SecretBox; now: () => Date };
+type Deps = {
+  database: DatabaseHandle;
+  logger: Logger;
+  secrets: SecretBox;
+  billing: BillingEnvironment;
+  now: () => Date;
+};
 
 /** Provider webhooks: raw body in, signature checked by the handler, outcome logged. */
 export function mountWebhooks(app: Hono, deps: Deps) {
@@ -20,12 +31,26 @@ export function mountWebhooks(app: Hono, deps: Deps) {
       { db: deps.database.db, secrets: deps.secrets, now: deps.now },
       { connectionId, signatureHeader: c.req.header("webhook-signature") ?? null, rawBody: await c.req.text() },
     );
-    if (outcome.status === 200) {
-      deps.logger.info({ provider: "cloudflare", connectionId, result: outcome.result }, "webhook");
-      return c.json({ ok: true, result: outcome.result });
-    }
-    const log = outcome.status === 500 ? deps.logger.error.bind(deps.logger) : deps.logger.warn.bind(deps.logger);
-    log({ provider: "cloudflare", connectionId, status: outcome.status, reason: outcome.reason }, "webhook rejected");
-    return c.json({ error: outcome.reason }, outcome.status);
+    return answer(c, deps.logger, outcome, { provider: "cloudflare", connectionId });
   });
+
+  // A tenant's own Stripe account posts to its tenant id; the platform default account to "platform".
+  app.post("/api/webhooks/stripe/:route", async (c) => {
+    const route = c.req.param("route");
+    const outcome = await handleStripeWebhook(
+      { db: deps.database.db, secrets: deps.secrets, billing: deps.billing, now: deps.now },
+      { route, signatureHeader: c.req.header("stripe-signature") ?? null, rawBody: await c.req.text() },
+    );
+    return answer(c, deps.logger, outcome, { provider: "stripe", route });
+  });
+}
+
+function answer(c: Context, logger: Logger, outcome: WebhookOutcome, fields: Record<string, string>) {
+  if (outcome.status === 200) {
+    logger.info({ ...fields, result: outcome.result }, "webhook");
+    return c.json({ ok: true, result: outcome.result });
+  }
+  const log = outcome.status === 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+  log({ ...fields, status: outcome.status, reason: outcome.reason }, "webhook rejected");
+  return c.json({ error: outcome.reason }, outcome.status);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createUser, getTestCloudflare, testSecrets } from "@marquee/api/testing";
+import { createUser, getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
 import { getTestDatabase } from "@marquee/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
@@ -34,6 +34,7 @@ beforeAll(async () => {
     trustProxy: true,
     secrets: testSecrets,
     cloudflare: (await getTestCloudflare()).environment,
+    billing: (await getTestStripe()).environment,
     spa: { portalDist: makeDist("portal"), adminDist: makeDist("admin") },
   });
 });

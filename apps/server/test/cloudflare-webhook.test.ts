@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { connectedTenant, getTestCloudflare, testSecrets } from "@marquee/api/testing";
+import { connectedTenant, getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
 import { cloudflareConnections, videos, webhookEvents } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { signWebhookBody } from "@marquee/stream";
@@ -77,6 +77,7 @@ beforeAll(async () => {
     now: () => frozen,
     secrets: testSecrets,
     cloudflare: (await getTestCloudflare()).environment,
+    billing: (await getTestStripe()).environment,
   });
 });
 

@@ -45,6 +45,7 @@ beforeAll(async () => {
     trustProxy: false,
     secrets: testSecrets,
     emulators: { cloudflare: emulator.app },
+    billing: { stripe: {}, publicUrl: base, platformDefault: null },
     cloudflare: {
       apiBaseUrl: emulator.apiBaseUrl,
       customerDomainFor: emulator.customerDomain,
