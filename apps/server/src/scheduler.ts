@@ -1,7 +1,5 @@
-import { runJobSlot, scheduledJobs, slotOf } from "@marquee/api";
+import { type JobDeps, runJobSlot, scheduledJobs, slotOf } from "@marquee/api";
 import type { Logger } from "./logger";
-
-type JobDeps = Parameters<(typeof scheduledJobs)[number]["run"]>[0];
 
 const TICK_MS = 30_000;
 

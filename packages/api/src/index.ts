@@ -6,7 +6,7 @@ export {
   type InnerContextOptions,
 } from "./context";
 export { AppError, type AppErrorCode } from "./errors";
-export { reconcileVideosJob, runJobSlot, scheduledJobs, slotOf } from "./jobs";
+export { type JobDeps, reconcileSubscriptionsJob, reconcileVideosJob, runJobSlot, scheduledJobs, slotOf } from "./jobs";
 export {
   type AdminRouter,
   adminRouter,

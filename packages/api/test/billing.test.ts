@@ -2,6 +2,7 @@ import { signPayload, stripeClient } from "@marquee/billing";
 import { cloudflareConnections, stripeConnections, subscriptions, tiers, videos, webhookEvents } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { reconcileSubscriptionsJob } from "../src/jobs";
 import { balanceOf } from "../src/services/billing/wallet";
 import { handleStripeWebhook } from "../src/services/billing/webhook";
 import { adminCaller, createMember, paidTenant, portalCaller, testDb, testSecrets, waitFor } from "../src/testing";
@@ -229,6 +230,33 @@ describe("subscribing through Checkout", () => {
       await t.emulator.webhooks.settled();
     }
     expect(await subscriptionRow(t)).toMatchObject({ stripeSubscriptionId: subscriptionId, status: "canceled" });
+  });
+});
+
+describe("reconcile-subscriptions job", () => {
+  it("re-reads a subscription whose end was never reported and closes access", async () => {
+    const t = await paidTenant();
+    const tier = await premiumTier(t);
+    const video = await tierVideo(t, tier.id);
+    await subscribe(t, tier.id);
+    await t.portal.billing.cancel();
+    // The end happens at Stripe, but its webhook is lost.
+    t.emulator.webhooks.pause();
+    try {
+      await t.emulator.clock.advance(32 * 86_400);
+      expect(await subscriptionRow(t)).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
+
+      // The emulator's clock is shared by this file's tests: run the job a day after its now.
+      const later = () => new Date(t.emulator.clock.now().getTime() + 86_400_000);
+      const counts = await reconcileSubscriptionsJob.run({ ...t.deps, now: later }, later());
+      expect(counts.updated).toBeGreaterThan(0);
+      expect(counts.failed).toBe(0);
+      expect(await subscriptionRow(t)).toMatchObject({ status: "canceled" });
+      expect((await t.portal.playback.get({ videoId: video.id })).allowed).toBe(false);
+    } finally {
+      t.emulator.webhooks.resume();
+      await t.emulator.webhooks.settled();
+    }
   });
 });
 
