@@ -1,12 +1,13 @@
 import { createHmac } from "node:crypto";
+import { type Attempt, delivered, postWebhook, type RetryOptions, retryDelay } from "../shared/webhook-post.ts";
 import { randomHex } from "./ids.ts";
 import type { Timers } from "./timers.ts";
 
-export type RetryOptions = { attempts: number; baseDelayMs: number; timeoutMs: number };
+export type { RetryOptions } from "../shared/webhook-post.ts";
 
 export type DeliveryKind = "video" | "live_input";
 
-export type Attempt = { at: string; status: number | null; error: string | null };
+export type { Attempt } from "../shared/webhook-post.ts";
 
 export type Delivery = {
   id: string;
@@ -53,26 +54,21 @@ export function createDispatcher(options: {
   const attempt = async (delivery: Delivery) => {
     const headers = headersFor.get(delivery.id);
     if (!headers) return;
-    const record: Attempt = { at: options.now().toISOString(), status: null, error: null };
-    try {
-      // Signed per attempt: the signature's time is the send time, as a receiver's tolerance check expects.
-      const response = await fetch(delivery.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "marquee-cloudflare-emulator",
-          ...headers(delivery.body),
-        },
-        body: delivery.body,
-        signal: AbortSignal.timeout(options.retry.timeoutMs),
-      });
-      record.status = response.status;
-      await response.body?.cancel();
-    } catch (error) {
-      record.error = error instanceof Error ? error.message : String(error);
-    }
-    delivery.attempts.push(record);
-    if (record.status !== null && record.status >= 200 && record.status < 300) {
+    // Signed per attempt: the signature's time is the send time, as a receiver's tolerance check expects.
+    const result = await postWebhook({
+      send: fetch,
+      url: delivery.url,
+      body: delivery.body,
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "marquee-cloudflare-emulator",
+        ...headers(delivery.body),
+      },
+      timeoutMs: options.retry.timeoutMs,
+      at: options.now(),
+    });
+    delivery.attempts.push(result);
+    if (delivered(result)) {
       delivery.state = "delivered";
       return;
     }
@@ -81,8 +77,7 @@ export function createDispatcher(options: {
       options.log(`webhook ${delivery.id} to ${delivery.url} failed after ${delivery.attempts.length} attempts`);
       return;
     }
-    const delay = options.retry.baseDelayMs * 2 ** (delivery.attempts.length - 1);
-    options.timers.after(delay, () => attempt(delivery));
+    options.timers.after(retryDelay(options.retry, delivery.attempts.length), () => attempt(delivery));
   };
 
   const send: Dispatcher["send"] = (event, repeatOf) => {

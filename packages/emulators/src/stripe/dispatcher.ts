@@ -1,10 +1,9 @@
+import { type Attempt, delivered, postWebhook, type RetryOptions, retryDelay } from "../shared/webhook-post.ts";
 import { newId } from "./ids.ts";
 import { signStripePayload } from "./signing.ts";
 import type { Timers } from "./timers.ts";
 
-export type RetryOptions = { attempts: number; baseDelayMs: number; timeoutMs: number };
-
-export type Attempt = { at: string; status: number | null; error: string | null };
+export type { Attempt, RetryOptions } from "../shared/webhook-post.ts";
 
 export type StripeDelivery = {
   id: string;
@@ -55,34 +54,29 @@ export function createDispatcher(options: {
       delivery.state = "failed";
       return;
     }
-    try {
-      // Signed per attempt with the emulator's time, as a receiver's tolerance check expects.
-      const unix = Math.floor(options.now().getTime() / 1000);
-      const response = await options.fetch(delivery.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-          "stripe-signature": signStripePayload(secret, delivery.body, unix),
-        },
-        body: delivery.body,
-        signal: AbortSignal.timeout(options.retry.timeoutMs),
-      });
-      record.status = response.status;
-      await response.body?.cancel();
-    } catch (error) {
-      record.error = error instanceof Error ? error.message : String(error);
-    }
-    delivery.attempts.push(record);
-    if (record.status !== null && record.status >= 200 && record.status < 300) {
+    // Signed per attempt with the emulator's time, as a receiver's tolerance check expects.
+    const now = options.now();
+    const result = await postWebhook({
+      send: options.fetch,
+      url: delivery.url,
+      body: delivery.body,
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        "stripe-signature": signStripePayload(secret, delivery.body, Math.floor(now.getTime() / 1000)),
+      },
+      timeoutMs: options.retry.timeoutMs,
+      at: now,
+    });
+    delivery.attempts.push(result);
+    if (delivered(result)) {
       delivery.state = "delivered";
     } else if (delivery.attempts.length >= options.retry.attempts) {
       delivery.state = "failed";
       options.log(`webhook ${delivery.eventType} to ${delivery.url} failed after ${delivery.attempts.length} attempts`);
     } else {
       busy += 1;
-      const delay = options.retry.baseDelayMs * 2 ** (delivery.attempts.length - 1);
-      options.timers.after(delay, () => {
+      options.timers.after(retryDelay(options.retry, delivery.attempts.length), () => {
         // Start the retry before releasing the wait, so `settled()` never sees a gap between the two.
         const retried = run(delivery);
         release();
