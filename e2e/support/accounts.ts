@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { E2E_PORT } from "./server";
 
 export const DEMO_PASSWORD = "marquee-demo";
 
@@ -13,10 +14,11 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS;
 
 /**
  * Signed-in browser state per role, written once per run by auth.setup.ts. Playwright empties
- * test-results/ when a run starts, so no state outlives the server whose sessions it holds.
+ * test-results/ when a run starts, so no state outlives the server whose sessions it holds; the
+ * port keeps runs against different servers (E2E_PORT) from signing each other out.
  */
 export function storageStatePath(role: DemoRole): string {
-  return resolve("test-results", ".auth", `${role}.json`);
+  return resolve("test-results", ".auth", String(E2E_PORT), `${role}.json`);
 }
 
 /** A person nobody has used yet, so tests never depend on each other's data. */
