@@ -76,10 +76,7 @@ export async function startServer(env: Env, logger: Logger) {
       stripeEmulator.createAccount({ displayName: "Demo Dojo" }),
     ).catch((error: unknown) => logger.error({ err: error }, "could not connect Demo Dojo to the Stripe emulator"));
   }
-  const scheduler = startScheduler(
-    { ...cloudflareDeps, billing: stripe.environment, now: () => new Date() },
-    logger,
-  );
+  const scheduler = startScheduler({ ...cloudflareDeps, billing: stripe.environment, now: () => new Date() }, logger);
   printBanner(env, demoLogins, {
     secretKeyFile: secretKeys.createdAt,
     emulator: Boolean(emulator),

@@ -114,6 +114,17 @@ export const stripeCredentialsInput = z.object({
     .default(""),
 });
 
+/** The Stripe events Marquee acts on: registered on the endpoint it manages, and listed for admins who create their own. */
+export const STRIPE_WEBHOOK_EVENTS = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+  "invoice.paid",
+  "invoice.payment_failed",
+] as const;
+
 export const CURRENCIES = ["usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "sek", "nok", "dkk"] as const;
 /** Currencies without a minor unit: prices are whole amounts. */
 export const ZERO_DECIMAL_CURRENCIES = new Set(["jpy"]);

@@ -69,6 +69,30 @@ describe("archiving", () => {
   });
 });
 
+describe("connecting Stripe", () => {
+  it("puts the tiers and packs created before it on sale", async () => {
+    const { user: owner, tenantId } = await createMember("owner");
+    const db = await testDb();
+    const tenant = await db.query.tenants.findFirst({ where: (x, { eq: is }) => is(x.id, tenantId) });
+    const { caller: admin } = await adminCaller({ userId: owner.id, tenantSlug: tenant?.slug });
+    const created = await admin.tiers.create({
+      name: "Early",
+      rank: 1,
+      monthlyPriceCents: 500,
+      yearlyPriceCents: null,
+    });
+    expect(created.stripe).toEqual({ state: "not_configured" });
+    expect(created.tier.onStripe).toBe(false);
+    await admin.packs.create({ name: "Early pack", tokens: 2, priceCents: 1000 });
+
+    const { emulator } = await getTestStripe();
+    const account = await emulator.createAccount();
+    await admin.settings.payments.save({ secretKey: account.secretKey });
+    expect((await admin.tiers.listAll()).map((x) => x.onStripe)).toEqual([true]);
+    expect((await admin.packs.list()).map((x) => x.onStripe)).toEqual([true]);
+  });
+});
+
 describe("the platform's default Stripe account", () => {
   it("bills tenants without their own keys and routes its webhooks by tenant", async () => {
     const { emulator } = await getTestStripe();

@@ -10,20 +10,14 @@ export async function readAccount(stripe: Stripe) {
   };
 }
 
-export const WEBHOOK_EVENTS: Stripe.WebhookEndpointCreateParams.EnabledEvent[] = [
-  "checkout.session.completed",
-  "checkout.session.async_payment_succeeded",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-  "invoice.paid",
-  "invoice.payment_failed",
-];
-
 /** Creates our webhook endpoint on the account; the signing secret is only ever returned here. */
-export async function registerWebhookEndpoint(stripe: Stripe, url: string) {
+export async function registerWebhookEndpoint(
+  stripe: Stripe,
+  url: string,
+  events: readonly Stripe.WebhookEndpointCreateParams.EnabledEvent[],
+) {
   const endpoint = await call(() =>
-    stripe.webhookEndpoints.create({ url, enabled_events: WEBHOOK_EVENTS, description: "Marquee" }),
+    stripe.webhookEndpoints.create({ url, enabled_events: [...events], description: "Marquee" }),
   );
   if (!endpoint.secret) throw new Error("Stripe returned a webhook endpoint without its secret");
   return { id: endpoint.id, secret: endpoint.secret };

@@ -1,4 +1,4 @@
-export { deleteWebhookEndpoint, readAccount, registerWebhookEndpoint, WEBHOOK_EVENTS } from "./account";
+export { deleteWebhookEndpoint, readAccount, registerWebhookEndpoint } from "./account";
 export { archiveProduct, ensurePrice, type Interval, type PriceSpec, retirePrice, upsertProduct } from "./catalog";
 export {
   type CheckoutInput,

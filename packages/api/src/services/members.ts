@@ -1,9 +1,24 @@
-import { type DbOrTx, type MembershipRole, memberships, tokenWallets, users } from "@marquee/db";
+import {
+  type DbOrTx,
+  type MembershipRole,
+  memberships,
+  type SubscriptionStatus,
+  tokenWallets,
+  users,
+} from "@marquee/db";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { AppError } from "../errors";
 import { recordAudit } from "./audit";
 
 type TenantDeps = { db: DbOrTx; tenantId: string; actor: { userId: string; role: MembershipRole }; now: Date };
+
+type MemberSubscription = {
+  tierName: string;
+  status: SubscriptionStatus;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd: boolean;
+};
+type RawSubscription = Omit<MemberSubscription, "currentPeriodEnd"> & { currentPeriodEnd: string };
 
 const notFound = () => new AppError("NOT_FOUND", "This member does not exist in this organization.");
 
@@ -31,7 +46,11 @@ export async function listMembers(db: DbOrTx, tenantId: string, input: { search?
         from subscriptions s join tiers t on t.id = s.tier_id
         where s.tenant_id = ${memberships.tenantId} and s.user_id = ${memberships.userId}
         order by (s.status in ('active', 'trialing', 'past_due')) desc, t.rank desc, s.updated_at desc
-        limit 1)`,
+        limit 1)`.mapWith((value: RawSubscription | string | null) => {
+        if (value === null) return null;
+        const raw = typeof value === "string" ? (JSON.parse(value) as RawSubscription) : value;
+        return { ...raw, currentPeriodEnd: new Date(raw.currentPeriodEnd) };
+      }),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

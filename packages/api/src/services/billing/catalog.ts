@@ -261,6 +261,34 @@ export async function ensureTierPrice(
   return priceId;
 }
 
+/**
+ * Creates or refreshes on Stripe every tier and pack on sale (after the tenant connects an
+ * account). Returns how many failed; each is retried when it is next saved or sold.
+ */
+export async function syncCatalogToStripe(deps: BillingDeps, tenantId: string) {
+  const stripe = await resolveTenantStripe(deps, tenantId);
+  if (!stripe) return { synced: 0, failed: 0 };
+  const [activeTiers, packs] = await Promise.all([
+    deps.db
+      .select({ id: tiers.id })
+      .from(tiers)
+      .where(and(eq(tiers.tenantId, tenantId), isNull(tiers.archivedAt))),
+    deps.db
+      .select({ id: tokenPacks.id })
+      .from(tokenPacks)
+      .where(and(eq(tokenPacks.tenantId, tenantId), isNull(tokenPacks.archivedAt))),
+  ]);
+  const work = [
+    ...activeTiers.map((tier) => async () => {
+      for (const interval of ["month", "year"] as const) await ensureTierPrice(deps, stripe, tier.id, interval);
+    }),
+    ...packs.map((pack) => () => ensurePackPrice(deps, stripe, pack.id)),
+  ];
+  let failed = 0;
+  for (const item of work) await item().catch(() => failed++);
+  return { synced: work.length - failed, failed };
+}
+
 export async function listPacksForAdmin(db: DbOrTx, tenantId: string) {
   const rows = await db
     .select()

@@ -10,7 +10,9 @@ import {
 import { type DbOrTx, stripeConnections, stripeCustomers, tenants, tiers, tokenPacks } from "@marquee/db";
 import { eq } from "drizzle-orm";
 import { AppError } from "../../errors";
+import { STRIPE_WEBHOOK_EVENTS } from "../../validators";
 import { recordAudit } from "../audit";
+import { syncCatalogToStripe } from "./catalog";
 import { type BillingDeps, toAppError, webhookUrlFor, withStripe } from "./environment";
 
 type TenantDeps = BillingDeps & { tenantId: string; actorUserId: string };
@@ -128,7 +130,9 @@ export async function savePaymentSettings(deps: TenantDeps, input: SavePaymentsI
     if (existing?.webhookEndpointId && previousClient && !accountChanged) {
       await deleteWebhookEndpoint(previousClient, existing.webhookEndpointId).catch(() => undefined);
     }
-    endpoint = await withStripe(() => registerWebhookEndpoint(client, webhookUrlFor(deps.billing, deps.tenantId)));
+    endpoint = await withStripe(() =>
+      registerWebhookEndpoint(client, webhookUrlFor(deps.billing, deps.tenantId), STRIPE_WEBHOOK_EVENTS),
+    );
   }
   const webhookSecret = endpoint?.secret ?? input.webhookSecret;
   const values = {
@@ -157,6 +161,8 @@ export async function savePaymentSettings(deps: TenantDeps, input: SavePaymentsI
       data: { accountId: account.id, webhook: endpoint ? "registered" : "entered", accountChanged },
     });
   });
+  // Put what the tenant sells on sale in this account now rather than at the first checkout.
+  await syncCatalogToStripe(deps, deps.tenantId).catch(() => undefined);
   return getPaymentSettings(deps, deps.tenantId);
 }
 
