@@ -76,8 +76,12 @@ test("an admin uploads a clip, watches it become ready, captions it, picks a pos
   await row.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(page.getByRole("radio", { name: "Public" })).toBeChecked();
-  await expect(page.getByRole("radio", { name: "Tier subscribers" })).toBeDisabled();
-  await expect(page.getByText("Create a tier first (Tiers arrive with billing)")).toBeVisible();
+  // Demo Dojo's seeded tiers are offered, lowest rank first; the choice is left unsaved.
+  await page.getByRole("radio", { name: "Tier subscribers" }).check();
+  await page.getByRole("combobox", { name: "Required tier" }).click();
+  await expect(page.getByRole("option").first()).toContainText("Basic");
+  await expect(page.getByRole("option", { name: /^Premium/ })).toBeVisible();
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("table", { name: "Viewing in the last 7 and 30 days" })).toContainText("Views");
 
   // A caption file that is not WebVTT is refused in the browser, with the reason.

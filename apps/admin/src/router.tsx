@@ -4,12 +4,15 @@ import { RouteError } from "./components/route-error";
 import { ConsoleHome } from "./routes/console-home";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found";
+import { PacksPage } from "./routes/packs/packs-page";
 import { CloudflareSettingsPage } from "./routes/settings/cloudflare/cloudflare-settings-page";
+import { PaymentsSettingsPage } from "./routes/settings/payments/payments-settings-page";
 import { SettingsLayout } from "./routes/settings/settings-layout";
 import { SignInPage } from "./routes/sign-in";
 import { TenantLayout } from "./routes/tenant-layout";
 import { TenantOverviewPage } from "./routes/tenant-overview";
 import { TenantsPage } from "./routes/tenants/tenants-page";
+import { TiersPage } from "./routes/tiers/tiers-page";
 import { VideoDetailPage } from "./routes/videos/detail/video-detail-page";
 import { VideosLayout } from "./routes/videos/videos-layout";
 import { VideosPage } from "./routes/videos/videos-page";
@@ -38,12 +41,15 @@ export const router = createBrowserRouter(
               ],
             },
             { path: "members", element: <MembersPage /> },
+            { path: "tiers", element: <TiersPage /> },
+            { path: "token-packs", element: <PacksPage /> },
             {
               path: "settings",
               element: <SettingsLayout />,
               children: [
                 { index: true, element: <Navigate to="cloudflare" replace /> },
                 { path: "cloudflare", element: <CloudflareSettingsPage /> },
+                { path: "payments", element: <PaymentsSettingsPage /> },
               ],
             },
           ],

@@ -1,3 +1,4 @@
+export { AffixInput } from "./components/affix-input";
 export { Alert } from "./components/alert";
 export { AppShell, NavItem, NavSection } from "./components/app-shell";
 export { Avatar } from "./components/avatar";
@@ -6,6 +7,7 @@ export { Button, type ButtonProps, buttonVariants } from "./components/button";
 export { CaptionsMenu } from "./components/captions-menu";
 export { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "./components/card";
 export { ConfirmDialog } from "./components/confirm-dialog";
+export { CopyButton } from "./components/copy-button";
 export { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "./components/dialog";
 export {
   DropdownMenu,
@@ -27,6 +29,7 @@ export { Logo } from "./components/logo";
 export { PageHeader } from "./components/page-header";
 export { Progress } from "./components/progress";
 export { type MemberRole, ROLE_DESCRIPTIONS, ROLE_LABELS, RoleBadge } from "./components/role-badge";
+export { SegmentedControl, type SegmentedOption } from "./components/segmented-control";
 export { Select, type SelectOption } from "./components/select";
 export { PageSpinner, Skeleton, Spinner } from "./components/spinner";
 export {

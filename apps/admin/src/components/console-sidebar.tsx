@@ -1,7 +1,8 @@
 import { type MemberRole, NavItem, NavSection, ROLE_LABELS, Select } from "@marquee/ui";
-import { Building2, Clapperboard, LayoutGrid, type LucideIcon, Settings, Users } from "lucide-react";
+import { Building2, Clapperboard, Crown, LayoutGrid, type LucideIcon, Settings, Ticket, Users } from "lucide-react";
 import { NavLink, useLocation, useNavigate, useParams } from "react-router";
 import {
+  canManageBilling,
   canManageMembers,
   canManageSettings,
   canManageVideos,
@@ -19,6 +20,8 @@ const tenantNav: TenantNavItem[] = [
   { path: "", label: "Overview", icon: LayoutGrid, allowed: isStaffRole },
   { path: "videos", label: "Videos", icon: Clapperboard, allowed: canManageVideos },
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
+  { path: "tiers", label: "Tiers", icon: Crown, allowed: canManageBilling },
+  { path: "token-packs", label: "Token packs", icon: Ticket, allowed: canManageBilling },
   { path: "settings", label: "Settings", icon: Settings, allowed: canManageSettings },
 ];
 

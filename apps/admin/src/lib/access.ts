@@ -17,6 +17,11 @@ export function canManageSettings(role: MemberRole): boolean {
   return TENANT_ADMIN_ROLES.includes(role);
 }
 
+/** Tiers, token packs and members' tokens are about money: owners and admins, as on the server. */
+export function canManageBilling(role: MemberRole): boolean {
+  return TENANT_ADMIN_ROLES.includes(role);
+}
+
 /** Every staff role uploads and edits videos; instructors teach with them. */
 export function canManageVideos(role: MemberRole): boolean {
   return STAFF_ROLES.includes(role);

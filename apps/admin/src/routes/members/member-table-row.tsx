@@ -11,12 +11,13 @@ import {
   toast,
 } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
-import { Trash2 } from "lucide-react";
+import { Coins, Trash2 } from "lucide-react";
 import { formatDate } from "../../lib/format";
 import { useSession } from "../../lib/session";
 import { useTenant } from "../../lib/tenant-context";
 import { trpc } from "../../lib/trpc";
 import type { MemberRow } from "../../lib/types";
+import { SubscriptionSummary } from "./subscription-summary";
 
 const ROLES: MemberRole[] = ["owner", "admin", "instructor", "member"];
 
@@ -25,9 +26,9 @@ function withArticle(role: MemberRole): string {
   return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
-type MemberTableRowProps = { member: MemberRow; isSelf: boolean; onRemove: () => void };
+type MemberTableRowProps = { member: MemberRow; isSelf: boolean; onTokens: () => void; onRemove: () => void };
 
-export function MemberTableRow({ member, isSelf, onRemove }: MemberTableRowProps) {
+export function MemberTableRow({ member, isSelf, onTokens, onRemove }: MemberTableRowProps) {
   const tenant = useTenant();
   const { refresh } = useSession();
   const utils = trpc.useUtils();
@@ -54,11 +55,11 @@ export function MemberTableRow({ member, isSelf, onRemove }: MemberTableRowProps
               <span className="truncate">{member.name}</span>
               {isSelf ? <Badge tone="primary">You</Badge> : null}
             </span>
-            <span className="truncate text-xs text-muted-foreground md:hidden">{member.email}</span>
+            <span className="truncate text-xs text-muted-foreground 2xl:hidden">{member.email}</span>
           </div>
         </div>
       </TableCell>
-      <TableCell className="hidden text-muted-foreground md:table-cell">{member.email}</TableCell>
+      <TableCell className="hidden text-muted-foreground 2xl:table-cell">{member.email}</TableCell>
       <TableCell>
         <Select
           size="sm"
@@ -75,10 +76,18 @@ export function MemberTableRow({ member, isSelf, onRemove }: MemberTableRowProps
           onValueChange={(next) => updateRole.mutate({ membershipId: member.membershipId, role: next })}
         />
       </TableCell>
+      <TableCell className="hidden md:table-cell">
+        <SubscriptionSummary subscription={member.subscription} />
+      </TableCell>
+      <TableCell className="text-right tabular-nums">{member.tokenBalance}</TableCell>
       <TableCell className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">
         {formatDate(member.joinedAt)}
       </TableCell>
-      <TableCell className="text-right">
+      <TableCell className="text-right whitespace-nowrap">
+        <Button variant="ghost" size="sm" aria-label={`Tokens for ${member.name}`} onClick={onTokens}>
+          <Coins aria-hidden="true" />
+          Tokens
+        </Button>
         <Button
           variant="ghost"
           size="icon-sm"

@@ -17,7 +17,7 @@ export function MembersPage() {
       <PageHeader
         eyebrow={tenant.name}
         title="Members"
-        description={`Everyone who has joined ${tenant.name}, and what they can do.`}
+        description={`Everyone who has joined ${tenant.name}: what they can do, their plan and their tokens.`}
       />
       {canManageMembers(tenant.role) ? (
         <MembersDirectory />
@@ -53,7 +53,7 @@ function MembersDirectory() {
         ) : null}
       </div>
       {members.isPending ? (
-        <TableSkeleton columns={5} label="Loading members" />
+        <TableSkeleton columns={6} label="Loading members" />
       ) : members.isError ? (
         <ErrorState
           message={errorMessage(members.error)}

@@ -1,11 +1,14 @@
 import { cn, focusRing } from "@marquee/ui";
-import { Cloud, type LucideIcon } from "lucide-react";
+import { Cloud, CreditCard, type LucideIcon } from "lucide-react";
 import { NavLink } from "react-router";
 
 type SettingsSection = { path: string; label: string; icon: LucideIcon };
 
-// One entry per section; Payments joins Cloudflare here once it exists.
-const sections: SettingsSection[] = [{ path: "cloudflare", label: "Cloudflare", icon: Cloud }];
+// One entry per section, each a child route of the settings layout.
+const sections: SettingsSection[] = [
+  { path: "cloudflare", label: "Cloudflare", icon: Cloud },
+  { path: "payments", label: "Payments", icon: CreditCard },
+];
 
 export function SettingsNav() {
   return (

@@ -17,13 +17,15 @@ import {
 import { applyServerErrors } from "@marquee/ui/trpc";
 import { useId } from "react";
 import { useController, useForm } from "react-hook-form";
+import { Link } from "react-router";
+import { canManageBilling } from "../../../lib/access";
 import { useTenant } from "../../../lib/tenant-context";
 import { trpc } from "../../../lib/trpc";
 import type { VideoDetail } from "../../../lib/types";
 import { AccessLevelFieldset } from "./access-level-fieldset";
 import { toFormValues, toUpdateInput, videoDetailsForm } from "./video-details-schema";
 
-const NO_TIERS_YET = "Create a tier first (Tiers arrive with billing)";
+const NO_TIERS_YET = "Create a tier first to offer videos to subscribers.";
 
 export function VideoDetailsForm({ video }: { video: VideoDetail }) {
   const tenant = useTenant();
@@ -84,13 +86,35 @@ export function VideoDetailsForm({ video }: { video: VideoDetail }) {
             tenantName={tenant.name}
             tierUnavailable={tierUnavailable}
           />
+          {tiers.data?.length === 0 ? (
+            <p className="-mt-2 text-sm text-muted-foreground">
+              {canManageBilling(tenant.role) ? (
+                <>
+                  No tiers yet.{" "}
+                  <Link
+                    to={`/t/${tenant.slug}/tiers`}
+                    className="font-medium text-primary underline-offset-4 hover:underline"
+                  >
+                    Create a tier
+                  </Link>
+                  , then choose it here.
+                </>
+              ) : (
+                "No tiers yet: owners and admins create them."
+              )}
+            </p>
+          ) : null}
           {accessLevel === "tier" && tiers.data?.length ? (
             <Field label="Required tier" error={errors.requiredTierId?.message} className="sm:max-w-xs">
               <Select
                 value={tierField.field.value || undefined}
                 onValueChange={tierField.field.onChange}
                 placeholder="Choose a tier"
-                options={tiers.data.map((tier) => ({ value: tier.id, label: tier.name }))}
+                options={tiers.data.map((tier) => ({
+                  value: tier.id,
+                  label: tier.name,
+                  description: `Rank ${tier.rank}`,
+                }))}
               />
             </Field>
           ) : errors.requiredTierId ? (
