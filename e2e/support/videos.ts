@@ -9,9 +9,8 @@ type VideoSpec = {
   title: string;
   description: string;
   tags: string[];
-  accessLevel: "public" | "members";
   captions: { language: string; label: string; vtt: string }[];
-};
+} & ({ accessLevel: "public" | "members" } | { accessLevel: "tier"; requiredTierId: string });
 
 /** A tRPC call to the console API for one organization, the way the console makes it. */
 async function adminCall<T>(
@@ -69,11 +68,21 @@ export async function createReadyVideo(request: APIRequestContext, tenantSlug: s
     id: upload.videoId,
     description: spec.description,
     tags: spec.tags,
+    // A tier is set on the saved video, as the console's detail page does.
+    ...(spec.accessLevel === "tier" ? { accessLevel: "tier", requiredTierId: spec.requiredTierId } : {}),
   });
   for (const caption of spec.captions) {
     await adminCall(request, tenantSlug, "videos.captions.upload", { videoId: upload.videoId, ...caption });
   }
   return upload.videoId;
+}
+
+/** The id of one of the tenant's tiers, by name (e.g. the demo's "Premium"). */
+export async function findTierId(request: APIRequestContext, tenantSlug: string, name: string): Promise<string> {
+  const tiers = await adminCall<{ id: string; name: string }[]>(request, tenantSlug, "tiers.list", {}, "query");
+  const tier = tiers.find((candidate) => candidate.name === name);
+  if (!tier) throw new Error(`${tenantSlug} has no tier named ${name}`);
+  return tier.id;
 }
 
 /** A WebVTT track with one cue over the whole clip. */

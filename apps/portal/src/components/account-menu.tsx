@@ -3,19 +3,28 @@ import {
   Button,
   DropdownMenu,
   DropdownMenuContent,
+  DropdownMenuGroup,
   DropdownMenuItem,
   DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@marquee/ui";
-import { ChevronDown, LayoutGrid, LogOut, MonitorPlay, UserRound } from "lucide-react";
+import { ChevronDown, Coins, CreditCard, LayoutGrid, LogOut, MonitorPlay, UserRound } from "lucide-react";
+import { useId } from "react";
 import { Link } from "react-router";
 import { canOpenConsole } from "../lib/session";
-import type { Me } from "../lib/types";
+import type { Me, PublicTenant } from "../lib/types";
 import { useSignOut } from "../lib/use-sign-out";
 
-export function AccountMenu({ me }: { me: Me }) {
+type AccountMenuProps = {
+  me: Me;
+  /** The organization of the page, if any: its members also get their billing and tokens here. */
+  tenant: PublicTenant | null;
+};
+
+export function AccountMenu({ me, tenant }: AccountMenuProps) {
   const signOut = useSignOut();
+  const tenantLabel = useId();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -43,6 +52,28 @@ export function AccountMenu({ me }: { me: Me }) {
             Account
           </Link>
         </DropdownMenuItem>
+        {tenant?.viewerRole ? (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuGroup aria-labelledby={tenantLabel}>
+              <DropdownMenuLabel id={tenantLabel} className="truncate text-xs font-normal text-muted-foreground">
+                {tenant.name}
+              </DropdownMenuLabel>
+              <DropdownMenuItem asChild>
+                <Link to={`/${tenant.slug}/account/billing`}>
+                  <CreditCard aria-hidden="true" />
+                  Billing
+                </Link>
+              </DropdownMenuItem>
+              <DropdownMenuItem asChild>
+                <Link to={`/${tenant.slug}/account/tokens`}>
+                  <Coins aria-hidden="true" />
+                  Tokens
+                </Link>
+              </DropdownMenuItem>
+            </DropdownMenuGroup>
+          </>
+        ) : null}
         {canOpenConsole(me) ? (
           <DropdownMenuItem asChild>
             {/* The console is a separate app, so this is a full page load, not a router link. */}

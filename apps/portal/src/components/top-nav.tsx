@@ -36,7 +36,7 @@ export function TopNav() {
           {me.isPending ? (
             <Skeleton className="h-8 w-28" />
           ) : me.data ? (
-            <AccountMenu me={me.data} />
+            <AccountMenu me={me.data} tenant={tenant.data ?? null} />
           ) : (
             <>
               <Button asChild variant="ghost" size="sm">

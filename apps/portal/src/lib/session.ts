@@ -13,9 +13,15 @@ export function canOpenConsole(me: { user: { isPlatformAdmin: boolean }; members
 }
 
 /**
- * What a visitor may see of an organization (its profile, which videos are locked, playback)
- * depends on who they are: reload it after signing in or out and after joining.
+ * What a visitor may see of an organization (its profile, which videos are locked, playback,
+ * their plan and tokens) depends on who they are: reload it after signing in or out and after joining.
  */
 export function invalidateViewerData(utils: ReturnType<typeof trpc.useUtils>) {
-  return Promise.all([utils.tenant.invalidate(), utils.videos.invalidate(), utils.playback.invalidate()]);
+  return Promise.all([
+    utils.tenant.invalidate(),
+    utils.videos.invalidate(),
+    utils.playback.invalidate(),
+    utils.billing.overview.invalidate(),
+    utils.wallet.invalidate(),
+  ]);
 }

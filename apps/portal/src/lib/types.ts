@@ -14,3 +14,14 @@ export type VideoLock = NonNullable<CatalogVideo["locked"]>;
 export type Playback = Outputs["playback"]["get"];
 export type PlaybackDenied = Extract<Playback, { allowed: false }>;
 export type PlaybackAllowed = Extract<Playback, { allowed: true }>;
+
+export type BillingOffers = Outputs["billing"]["offers"];
+export type OfferTier = BillingOffers["tiers"][number];
+export type TokenPack = BillingOffers["packs"][number];
+export type BillingInterval = "month" | "year";
+
+export type BillingOverview = Outputs["billing"]["overview"];
+export type MemberSubscription = NonNullable<BillingOverview["subscription"]>;
+export type CheckoutStatus = Outputs["billing"]["checkoutStatus"];
+
+export type LedgerEntry = Outputs["wallet"]["history"]["entries"][number];

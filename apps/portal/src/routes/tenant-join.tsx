@@ -1,7 +1,7 @@
 import { Button, Card, CardContent, withNext } from "@marquee/ui";
 import { UserPlus } from "lucide-react";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { Me, PublicTenant } from "../lib/types";
 import { useJoinTenant } from "../lib/use-join-tenant";
 
@@ -49,5 +49,30 @@ export function TenantJoinPanel({ tenant, me }: { tenant: PublicTenant; me: Me }
         Join {tenant.name}
       </Button>
     </JoinCard>
+  );
+}
+
+type SignInOrJoinButtonProps = { tenant: PublicTenant; me: Me | null; action: string };
+
+/** In place of "Subscribe" or "Buy" for someone who is not a member yet: sign in (and come back), or join. */
+export function SignInOrJoinButton({ tenant, me, action }: SignInOrJoinButtonProps) {
+  const here = useLocation().pathname;
+  const join = useJoinTenant(tenant);
+  if (!me) {
+    return (
+      <Button asChild variant="outline" className="w-full">
+        <Link to={withNext("/sign-in", here)}>Sign in to {action}</Link>
+      </Button>
+    );
+  }
+  return (
+    <Button
+      variant="outline"
+      className="w-full"
+      loading={join.isPending}
+      onClick={() => join.mutate({ slug: tenant.slug })}
+    >
+      Join {tenant.name} to {action}
+    </Button>
   );
 }

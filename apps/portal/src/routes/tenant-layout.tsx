@@ -62,6 +62,14 @@ function TenantNav({ tenant }: { tenant: PublicTenant }) {
         <NavLink to={`/${tenant.slug}/videos`} className={tabClasses}>
           Videos
         </NavLink>
+        <NavLink to={`/${tenant.slug}/pricing`} className={tabClasses}>
+          Pricing
+        </NavLink>
+        {tenant.viewerRole ? (
+          <NavLink to={`/${tenant.slug}/account`} className={tabClasses}>
+            Membership
+          </NavLink>
+        ) : null}
       </nav>
     </div>
   );
@@ -73,6 +81,7 @@ function TenantSkeleton() {
       <div className="border-b bg-surface">
         <div className="mx-auto flex h-11 max-w-6xl items-center gap-4 px-4 sm:px-6">
           <Skeleton className="h-4 w-12" />
+          <Skeleton className="h-4 w-14" />
           <Skeleton className="h-4 w-14" />
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { Button, withNext } from "@marquee/ui";
-import { Lock } from "lucide-react";
+import { ArrowRight, Lock } from "lucide-react";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 import type { PlaybackDenied, PublicTenant } from "../lib/types";
@@ -26,14 +26,7 @@ export function LockedVideo({ denied, tenant }: LockedVideoProps) {
           ) : unlock.kind === "join" ? (
             <JoinToWatch tenant={tenant} />
           ) : (
-            <Prompt
-              title={unlock.tier ? `Available with the ${unlock.tier.name} plan` : "Available with a paid plan"}
-              message={`Your membership of ${tenant.name} does not include this video yet.`}
-            >
-              <Button asChild>
-                <Link to={`/${tenant.slug}`}>Go to {tenant.name}</Link>
-              </Button>
-            </Prompt>
+            <UpgradeToWatch tenant={tenant} tier={unlock.tier} />
           )}
         </div>
       </section>
@@ -64,6 +57,28 @@ function JoinToWatch({ tenant }: { tenant: PublicTenant }) {
     <Prompt title={`Join ${tenant.name} to watch`} message="This video is for members. Joining is free.">
       <Button loading={join.isPending} onClick={() => join.mutate({ slug: tenant.slug })}>
         Join {tenant.name}
+      </Button>
+    </Prompt>
+  );
+}
+
+type UpgradeToWatchProps = { tenant: PublicTenant; tier: { name: string } | null };
+
+function UpgradeToWatch({ tenant, tier }: UpgradeToWatchProps) {
+  return (
+    <Prompt
+      title={tier ? `Upgrade to ${tier.name} to watch` : "Upgrade to watch"}
+      message={
+        tier
+          ? `This video comes with the ${tier.name} plan and the plans above it.`
+          : `Your membership of ${tenant.name} does not include this video yet.`
+      }
+    >
+      <Button asChild>
+        <Link to={`/${tenant.slug}/pricing`}>
+          See plans
+          <ArrowRight aria-hidden="true" />
+        </Link>
       </Button>
     </Prompt>
   );
