@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import type { CloudflareEnvironment } from "@marquee/api";
+import type { BillingEnvironment, CloudflareEnvironment } from "@marquee/api";
 import { createSecretBox, generateSecretKey, parseSecretKeys } from "@marquee/auth";
 import { openDatabase } from "@marquee/db";
 // The bench is a leaf of the workspace, so reaching into the server app by path is fine here.
@@ -20,6 +20,12 @@ const cloudflare: CloudflareEnvironment = {
   webhookUrlFor: (connectionId) => `http://127.0.0.1/api/webhooks/cloudflare/${connectionId}`,
   platformDefault: null,
 };
+// Nor Stripe's.
+const billing: BillingEnvironment = {
+  stripe: { apiBaseUrl: "http://127.0.0.1:9" },
+  publicUrl: "http://127.0.0.1",
+  platformDefault: null,
+};
 
 // The parent has migrated and seeded the database; the server only opens it, as in production.
 const database = await openDatabase({ url });
@@ -31,6 +37,7 @@ const app = createApp({
   // The parent passes the key it sealed the signing key with, when it seeded one.
   secrets: createSecretBox(parseSecretKeys(process.env.BENCH_SECRET_KEY || generateSecretKey())),
   cloudflare,
+  billing,
 });
 
 const route = (request: Request) =>
