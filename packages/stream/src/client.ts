@@ -7,6 +7,7 @@ import { accountOperations } from "./operations/account";
 import { captionOperations } from "./operations/captions";
 import { keyOperations } from "./operations/keys";
 import { liveInputOperations } from "./operations/live-inputs";
+import { liveStatusOperations } from "./operations/live-status";
 import { uploadOperations } from "./operations/uploads";
 import { videoOperations } from "./operations/videos";
 import { webhookSubscriptionOperations } from "./operations/webhook-subscription";
@@ -66,10 +67,11 @@ export function createStreamClient(config: StreamClientConfig) {
     random: config.random,
   });
   const ctx: StreamContext = { sdk, accountId: config.accountId, run };
+  const customerDomain = normalizeCustomerDomain(config.customerDomain);
 
   return {
     accountId: config.accountId,
-    customerDomain: normalizeCustomerDomain(config.customerDomain),
+    customerDomain,
     ...accountOperations(ctx),
     ...videoOperations(ctx),
     ...uploadOperations(ctx),
@@ -77,6 +79,7 @@ export function createStreamClient(config: StreamClientConfig) {
     ...keyOperations(ctx),
     ...webhookSubscriptionOperations(ctx),
     ...liveInputOperations(ctx),
+    ...liveStatusOperations({ customerDomain, fetch: config.fetch ?? globalThis.fetch, timeoutMs }),
   };
 }
 

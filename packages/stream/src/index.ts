@@ -12,6 +12,7 @@ export type { StorageUsage, TokenStatus, TokenVerification } from "./operations/
 export type { CaptionStatus, StreamCaption } from "./operations/captions";
 export type { CreatedSigningKey, SigningKeySummary } from "./operations/keys";
 export type { LiveInputSettings, LiveInputSummary } from "./operations/live-inputs";
+export type { LiveStatus } from "./operations/live-status";
 export type { DirectUpload, DirectUploadInput, TusUpload, TusUploadInput } from "./operations/uploads";
 export type { ListVideosQuery, VideoPage, VideoPatch } from "./operations/videos";
 export type { WebhookSubscription } from "./operations/webhook-subscription";

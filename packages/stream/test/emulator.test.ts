@@ -257,6 +257,20 @@ describe("live inputs", () => {
     await expect(stream.getLiveInput(input.uid)).rejects.toMatchObject({ kind: "not_found" });
     await expect(stream.deleteLiveInput(input.uid)).resolves.toBeUndefined();
   });
+
+  it("reads whether an input is live, its recording and its viewers from the customer domain", async () => {
+    const input = await stream.createLiveInput({ name: "Live status" });
+    await expect(stream.getLiveStatus(input.uid)).resolves.toEqual({ live: false, videoUid: null });
+    await served.emulator.live.connect(input.uid);
+    served.emulator.live.setViewers(input.uid, 7);
+    const status = await stream.getLiveStatus(input.uid);
+    expect(status.live).toBe(true);
+    expect(status.videoUid).toMatch(/^[0-9a-f]{32}$/);
+    await expect(stream.getLiveViewers(input.uid)).resolves.toBe(7);
+    served.emulator.live.disconnect(input.uid);
+    await expect(stream.getLiveStatus(input.uid)).resolves.toMatchObject({ live: false });
+    await expect(stream.getLiveStatus("0".repeat(32))).rejects.toMatchObject({ kind: "not_found" });
+  });
 });
 
 describe("faults injected by the emulator", () => {
