@@ -14,6 +14,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { mountCron } from "./cron";
 import type { Logger } from "./logger";
 import { mountSpa } from "./static";
 import { mountWebhooks } from "./webhooks";
@@ -28,6 +29,8 @@ export type AppOptions = {
   billing: BillingEnvironment;
   /** Embedded mode: the emulators' Hono apps, mounted at /emulators/cloudflare and /emulators/stripe. */
   emulators?: { cloudflare?: Hono; stripe?: Hono };
+  /** Bearer secret of POST /api/cron/:job; unset turns the endpoint away. */
+  cronSecret?: string | null;
   /** Injectable for tests that need an exact time (webhook timestamps). */
   now?: () => Date;
   /** Built SPAs to serve; omitted in tests and when the Vite dev servers serve them. */
@@ -82,9 +85,9 @@ export function createApp(options: AppOptions) {
   });
 
   // CSRF: every state-changing request made with our cookie must come from our own origin.
-  // Webhooks carry signatures instead, and the emulators stand in for foreign hosts.
+  // Webhooks carry signatures and cron triggers a bearer secret instead; the emulators stand in for foreign hosts.
   const csrf: MiddlewareHandler = async (c, next) => {
-    if (c.req.path.startsWith("/api/webhooks/")) return next();
+    if (c.req.path.startsWith("/api/webhooks/") || c.req.path.startsWith("/api/cron/")) return next();
     const trusted = isTrustedRequestOrigin({
       method: c.req.method,
       host: c.req.header("host") ?? null,
@@ -148,6 +151,18 @@ export function createApp(options: AppOptions) {
     secrets: options.secrets,
     billing: options.billing,
     now: options.now ?? (() => new Date()),
+  });
+
+  mountCron(app, {
+    secret: options.cronSecret ?? null,
+    jobDeps: {
+      db: database.db,
+      secrets: options.secrets,
+      cloudflare: options.cloudflare,
+      billing: options.billing,
+      now: options.now ?? (() => new Date()),
+    },
+    logger,
   });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));

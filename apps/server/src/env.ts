@@ -42,6 +42,7 @@ const envSchema = z.object({
     .optional(),
   STRIPE_API_BASE_URL: z.url({ message: "must be an absolute URL (the API is under <url>/v1)" }).optional(),
   STRIPE_EMULATOR: booleanString.optional(),
+  CRON_SECRET: z.string().min(24, "use at least 24 characters (openssl rand -hex 24)").optional(),
 });
 
 const CLOUDFLARE_DEFAULT_VARS = [
@@ -74,6 +75,8 @@ export type Env = {
   stripeApiBaseUrl: string | undefined;
   /** Run the built-in Stripe emulator (and connect the demo tenant to it). */
   stripeEmulator: boolean;
+  /** Bearer secret for POST /api/cron/:job (external schedulers); unset disables the endpoint. */
+  cronSecret: string | null;
 };
 
 export class EnvError extends Error {}
@@ -138,5 +141,6 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
       : null,
     stripeApiBaseUrl: env.STRIPE_API_BASE_URL?.replace(/\/+$/, "").replace(/\/v1$/, ""),
     stripeEmulator: env.STRIPE_EMULATOR ?? (mode === "embedded" && !env.STRIPE_API_BASE_URL),
+    cronSecret: env.CRON_SECRET ?? null,
   };
 }

@@ -45,6 +45,7 @@ export async function startServer(env: Env, logger: Logger) {
     secrets,
     cloudflare: cloudflare.environment,
     billing: stripe.environment,
+    cronSecret: env.cronSecret,
     emulators: { cloudflare: cloudflare.emulator?.app, stripe: stripe.emulator?.app },
     spa: { portalDist: resolve(appsDir, "portal/dist"), adminDist: resolve(appsDir, "admin/dist") },
   });

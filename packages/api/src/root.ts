@@ -1,6 +1,7 @@
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
 import { billingRouter, walletRouter } from "./router/billing";
 import { catalogRouter, playbackRouter } from "./router/catalog";
+import { liveAdminRouter, livePortalRouter } from "./router/live";
 import { membersRouter } from "./router/members";
 import { settingsRouter } from "./router/settings";
 import { systemRouter } from "./router/system";
@@ -19,6 +20,7 @@ export const portalRouter = createTRPCRouter({
   playback: playbackRouter,
   billing: billingRouter,
   wallet: walletRouter,
+  live: livePortalRouter,
 });
 
 /** Mounted at /trpc/admin: the console. */
@@ -31,6 +33,7 @@ export const adminRouter = createTRPCRouter({
   videos: videosRouter,
   tiers: tiersRouter,
   packs: packsRouter,
+  live: liveAdminRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

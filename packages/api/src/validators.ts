@@ -194,6 +194,35 @@ export const adjustTokensInput = z.object({
 
 export const subscribeInput = z.object({ tierId: z.uuid(), interval: z.enum(["month", "year"]) });
 
+export const classInput = z.object({
+  title: z.string().trim().min(1, "Name the class").max(120, "Use at most 120 characters"),
+  description: z.string().trim().max(2000, "Use at most 2,000 characters").default(""),
+  scheduledStart: z.date("Choose a start date and time"),
+  durationMinutes: z
+    .number("Enter a duration")
+    .int("Use whole minutes")
+    .min(5, "A class lasts at least 5 minutes")
+    .max(720, "A class lasts at most 12 hours"),
+  priceTokens: z
+    .number("Enter a price in tokens")
+    .int("Use a whole number of tokens")
+    .min(0, "Use 0 for a free class")
+    .max(10_000, "Use at most 10,000 tokens"),
+  keepRecording: z.boolean().default(true),
+  instructorUserId: z.uuid().optional(),
+});
+export const updateClassInput = classInput.extend({ id: z.uuid() });
+
+export const liveSettingsInput = z.object({
+  replayDays: z.number("Enter a number of days").int("Use whole days").min(1, "At least 1 day").max(30, "At most 30 days"),
+  catalogAfterDays: z
+    .number("Enter a number of days")
+    .int("Use whole days")
+    .min(8, "Wait at least 8 days: the replay period comes first")
+    .max(365, "At most a year"),
+  catalogAccessLevel: z.enum(["public", "members"], "Choose who may watch migrated recordings"),
+});
+
 export type SignUpInput = z.input<typeof signUpInput>;
 export type SignInInput = z.input<typeof signInInput>;
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;
@@ -205,3 +234,5 @@ export type BillingPolicyInput = z.input<typeof billingPolicyInput>;
 export type TierInput = z.input<typeof tierInput>;
 export type PackInput = z.input<typeof packInput>;
 export type AdjustTokensInput = z.input<typeof adjustTokensInput>;
+export type ClassInput = z.input<typeof classInput>;
+export type LiveSettingsInput = z.input<typeof liveSettingsInput>;

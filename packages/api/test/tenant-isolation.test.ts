@@ -1,4 +1,4 @@
-import { cloudflareConnections, memberships, tiers, tokenPacks, tokenWallets, videos } from "@marquee/db";
+import { cloudflareConnections, liveClasses, memberships, tiers, tokenPacks, tokenWallets, videos } from "@marquee/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -48,12 +48,26 @@ async function buildWorld() {
     .returning();
   await (await testDb()).insert(tokenWallets).values({ tenantId: tenantB.id, userId: memberB.user.id, balance: 7 });
   if (!tierB || !packB) throw new Error("offers not created");
+  const [classB] = await (await testDb())
+    .insert(liveClasses)
+    .values({
+      tenantId: tenantB.id,
+      instructorUserId: ownerB.user.id,
+      title: "B class",
+      scheduledStart: new Date(Date.now() + 86_400_000),
+      durationMinutes: 60,
+      priceTokens: 5,
+      connectionId: connectionB?.id ?? "",
+      liveInputUid: "e".repeat(32),
+    })
+    .returning();
+  if (!classB) throw new Error("class not created");
   // The caller says "I am working in A" but passes B's ids; and, separately, names B outright.
   const inA = (await adminCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
   const inB = (await adminCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
   const portalInA = (await portalCaller({ userId: adminA.id, tenantSlug: tenantA.slug })).caller;
   const portalInB = (await portalCaller({ userId: adminA.id, tenantSlug: tenantB.slug })).caller;
-  return { tenantA, tenantB, ownerB, memberB, videoB, tierB, packB, inA, inB, portalInA, portalInB };
+  return { tenantA, tenantB, ownerB, memberB, videoB, tierB, packB, classB, inA, inB, portalInA, portalInB };
 }
 
 const portalCases: Record<string, Case> = {
@@ -99,6 +113,19 @@ const portalCases: Record<string, Case> = {
   "wallet.buy": {
     touches: "tenant data",
     attack: (w) => [w.portalInA.wallet.buy({ packId: w.packB.id }), w.portalInB.wallet.buy({ packId: w.packB.id })],
+  },
+  "live.list": { touches: "tenant data", attack: (w) => [w.portalInB.live.list()] },
+  "live.enroll": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInA.live.enroll({ id: w.classB.id }), w.portalInB.live.enroll({ id: w.classB.id })],
+  },
+  "live.watch": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInA.live.watch({ id: w.classB.id }), w.portalInB.live.watch({ id: w.classB.id })],
+  },
+  "live.calendar": {
+    touches: "tenant data",
+    attack: (w) => [w.portalInA.live.calendar({ id: w.classB.id }), w.portalInB.live.calendar({ id: w.classB.id })],
   },
 };
 
@@ -234,6 +261,67 @@ const adminCases: Record<string, Case> = {
       w.inB.members.tokenHistory({ membershipId: w.memberB.membership.id }),
     ],
   },
+  "live.list": { touches: "tenant data", attack: (w) => [w.inB.live.list()] },
+  "live.teachers": { touches: "tenant data", attack: (w) => [w.inB.live.teachers()] },
+  "live.create": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inB.live.create({
+        title: "Sneaky",
+        scheduledStart: new Date(Date.now() + 86_400_000),
+        durationMinutes: 30,
+        priceTokens: 0,
+      }),
+    ],
+  },
+  "live.update": {
+    touches: "tenant data",
+    attack: (w) => {
+      const edit = {
+        id: w.classB.id,
+        title: "Taken",
+        scheduledStart: new Date(Date.now() + 86_400_000),
+        durationMinutes: 30,
+        priceTokens: 0,
+      };
+      return [w.inA.live.update(edit), w.inB.live.update(edit)];
+    },
+  },
+  "live.cancel": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.cancel({ id: w.classB.id }), w.inB.live.cancel({ id: w.classB.id })],
+  },
+  "live.markLive": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.markLive({ id: w.classB.id }), w.inB.live.markLive({ id: w.classB.id })],
+  },
+  "live.end": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.end({ id: w.classB.id }), w.inB.live.end({ id: w.classB.id })],
+  },
+  "live.broadcast": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.broadcast({ id: w.classB.id }), w.inB.live.broadcast({ id: w.classB.id })],
+  },
+  "live.setBroadcastMode": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.live.setBroadcastMode({ id: w.classB.id, mode: "webrtc" }),
+      w.inB.live.setBroadcastMode({ id: w.classB.id, mode: "webrtc" }),
+    ],
+  },
+  "live.createRecordingUpload": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.live.createRecordingUpload({ id: w.classB.id, sizeBytes: 10 }),
+      w.inB.live.createRecordingUpload({ id: w.classB.id, sizeBytes: 10 }),
+    ],
+  },
+  "live.settings": { touches: "tenant data", attack: (w) => [w.inB.live.settings()] },
+  "live.updateSettings": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.live.updateSettings({ replayDays: 1, catalogAfterDays: 9, catalogAccessLevel: "public" })],
+  },
   "settings.payments.get": { touches: "tenant data", attack: (w) => [w.inB.settings.payments.get()] },
   "settings.payments.save": {
     touches: "tenant data",
@@ -305,6 +393,8 @@ describe("tenant isolation", () => {
     expect(pack).toMatchObject({ name: "B pack", tokens: 5, archivedAt: null });
     const [wallet] = await db.select().from(tokenWallets).where(eq(tokenWallets.tenantId, world.tenantB.id));
     expect(wallet?.balance).toBe(7);
+    const [liveClass] = await db.select().from(liveClasses).where(eq(liveClasses.id, world.classB.id));
+    expect(liveClass).toMatchObject({ title: "B class", status: "scheduled", broadcastMode: null });
   });
 
   it("tenant A's lists never show tenant B's tiers or packs", async () => {

@@ -1,10 +1,12 @@
 import type { Db } from "@marquee/db";
 import type { BillingDeps } from "../services/billing/environment";
 import type { CloudflareDeps } from "../services/cloudflare/environment";
+import { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 import { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 import { reconcileVideosJob } from "./reconcile-videos";
 import type { Job } from "./runner";
 
+export { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 export { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 export { reconcileVideosJob } from "./reconcile-videos";
 export { type Job, type JobCounts, type JobOutcome, runJobSlot, slotOf } from "./runner";
@@ -13,4 +15,10 @@ export { type Job, type JobCounts, type JobOutcome, runJobSlot, slotOf } from ".
 export type JobDeps = CloudflareDeps & BillingDeps & { db: Db };
 
 /** Every scheduled job; the server's scheduler runs each slot once across replicas. */
-export const scheduledJobs: Job<JobDeps>[] = [reconcileVideosJob, reconcileSubscriptionsJob];
+export const scheduledJobs: Job<JobDeps>[] = [
+  reconcileVideosJob,
+  reconcileSubscriptionsJob,
+  liveStatusJob,
+  recordingsCleanupJob,
+  migrateToCatalogJob,
+];

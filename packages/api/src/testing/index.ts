@@ -71,6 +71,8 @@ export type CallerOptions = {
   secureCookies?: boolean;
   cloudflare?: CloudflareEnvironment;
   billing?: BillingEnvironment;
+  /** The request's clock, for tests that move time. */
+  now?: () => Date;
 };
 
 /** One key per test process: enough to prove nothing is stored in clear. */
@@ -95,6 +97,7 @@ export async function makeContext(options: CallerOptions = {}) {
     clientIp: options.clientIp ?? `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
     userAgent: "vitest",
     resHeaders,
+    now: options.now,
   });
   return { ctx, resHeaders, token };
 }

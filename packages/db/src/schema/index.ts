@@ -2,6 +2,7 @@ export * from "./audit-log";
 export * from "./billing";
 export * from "./cloudflare";
 export * from "./jobs";
+export * from "./live";
 export * from "./memberships";
 export * from "./rate-limits";
 export * from "./relations";

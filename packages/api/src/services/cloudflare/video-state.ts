@@ -12,6 +12,8 @@ export const cloudflareVideoSchema = z.object({
   duration: z.number().optional(),
   size: z.number().optional(),
   thumbnail: z.string().optional(),
+  /** Set on a live input's recording. */
+  liveInput: z.string().max(64).optional(),
   input: z.object({ width: z.number().optional(), height: z.number().optional() }).partial().optional(),
   status: z.object({
     state: z.enum(STATES),
@@ -73,6 +75,7 @@ export function fromStreamVideo(video: StreamVideo): CloudflareVideo | null {
     duration: video.durationSeconds ?? undefined,
     size: video.sizeBytes ?? undefined,
     thumbnail: video.thumbnailUrl ?? undefined,
+    liveInput: video.liveInputUid ?? undefined,
     input: { width: video.width ?? undefined, height: video.height ?? undefined },
     status: {
       state: video.state,

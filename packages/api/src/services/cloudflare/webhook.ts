@@ -3,6 +3,7 @@ import { cloudflareConnections, type Db, videos, webhookEvents } from "@marquee/
 import { verifyWebhookSignature } from "@marquee/stream";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { applyRecordingState } from "../live/recordings";
 import { applyVideoState, cloudflareVideoSchema } from "./video-state";
 
 export type CloudflareWebhookInput = {
@@ -81,8 +82,12 @@ export async function handleCloudflareWebhook(deps: Deps, input: CloudflareWebho
         .select({ id: videos.id, tenantId: videos.tenantId })
         .from(videos)
         .where(and(eq(videos.connectionId, connection.id), eq(videos.cloudflareUid, video.uid)));
-      // A uid we never handed out (or one of another account) changes nothing.
-      if (!row) return "ignored" as const;
+      if (!row) {
+        // Not a catalog video: perhaps a live class's replay. Otherwise a uid we never handed
+        // out (or one of another account), which changes nothing.
+        const recording = await applyRecordingState(tx, connection.id, video, deps.now());
+        return recording ? ("processed" as const) : ("ignored" as const);
+      }
       await tx.update(webhookEvents).set({ tenantId: row.tenantId }).where(eq(webhookEvents.id, claimed.id));
       await applyVideoState(tx, row.id, video, deps.now());
       return "processed" as const;
