@@ -214,7 +214,11 @@ export const classInput = z.object({
 export const updateClassInput = classInput.extend({ id: z.uuid() });
 
 export const liveSettingsInput = z.object({
-  replayDays: z.number("Enter a number of days").int("Use whole days").min(1, "At least 1 day").max(30, "At most 30 days"),
+  replayDays: z
+    .number("Enter a number of days")
+    .int("Use whole days")
+    .min(1, "At least 1 day")
+    .max(30, "At most 30 days"),
   catalogAfterDays: z
     .number("Enter a number of days")
     .int("Use whole days")

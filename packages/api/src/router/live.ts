@@ -80,7 +80,15 @@ export const liveAdminRouter = createTRPCRouter({
     .input(classId.extend({ mode: z.enum(["webrtc", "encoder"]) }))
     .mutation(({ ctx, input }) => setBroadcastMode(staffDeps(ctx), input.id, input.mode)),
   createRecordingUpload: instructorProcedure
-    .input(classId.extend({ sizeBytes: z.number().int().min(1).max(30 * 1024 ** 3) }))
+    .input(
+      classId.extend({
+        sizeBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(30 * 1024 ** 3),
+      }),
+    )
     .mutation(({ ctx, input }) => createRecordingUpload(staffDeps(ctx), input.id, input.sizeBytes)),
   settings: tenantAdminProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.db

@@ -1,4 +1,12 @@
-import { classEnrollments, type Db, type LiveClass, liveClasses, type MembershipRole, tenants, users } from "@marquee/db";
+import {
+  classEnrollments,
+  type Db,
+  type LiveClass,
+  liveClasses,
+  type MembershipRole,
+  tenants,
+  users,
+} from "@marquee/db";
 import { playbackUrls, signPlaybackToken } from "@marquee/stream";
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import ical, { ICalAlarmType } from "ical-generator";
@@ -194,7 +202,8 @@ export async function watchClass(deps: MemberDeps, classId: string): Promise<Wat
   }
   const replayUntil = new Date((row.endedAt ?? now).getTime() + found.replayDays * 86_400_000);
   if (!staff && now >= replayUntil) return { state: "replay_expired", class: view };
-  if (row.recordingStatus !== "ready" || !row.recordingUid) return { state: "replay_processing", class: view, replayUntil };
+  if (row.recordingStatus !== "ready" || !row.recordingUid)
+    return { state: "replay_processing", class: view, replayUntil };
   const lifetime = Math.max(60, Math.floor((replayUntil.getTime() - now.getTime()) / 1000));
   const token = await signedId(deps, row, row.recordingUid, lifetime);
   return { state: "replay", class: view, hls: playbackUrls(await customerDomainOf(deps, row), token).hls, replayUntil };
@@ -222,7 +231,8 @@ async function signedId(deps: MemberDeps, row: LiveClass, uid: string, seconds: 
  */
 export async function classCalendar(deps: MemberDeps, classId: string) {
   const watch = await watchClass(deps, classId);
-  if (watch.state === "not_enrolled") throw new AppError("FORBIDDEN", "Enroll in this class to add it to your calendar.");
+  if (watch.state === "not_enrolled")
+    throw new AppError("FORBIDDEN", "Enroll in this class to add it to your calendar.");
   const [row] = await deps.db.select().from(liveClasses).where(eq(liveClasses.id, classId));
   if (!row) throw notFound();
   const watchUrl = `${deps.publicUrl}/${deps.tenant.slug}/live/${row.id}`;
@@ -242,6 +252,11 @@ export async function classCalendar(deps: MemberDeps, classId: string) {
     url: watchUrl,
     alarms: [{ type: ICalAlarmType.display, trigger: 3600, description: `${row.title} starts in an hour` }],
   });
-  const slug = row.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "class";
+  const slug =
+    row.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "class";
   return { filename: `${slug}.ics`, content: calendar.toString() };
 }
