@@ -260,31 +260,37 @@ describe("lifecycle jobs", () => {
     const dropped = await endedWithRecording(w, false);
     const kept = await endedWithRecording(w, true);
 
+    // The jobs are global: other tests' classes share the database, so only this world's rows are checked.
+    const classRow = async (id: string) =>
+      (await w.deps.db.select().from(liveClasses).where(eq(liveClasses.id, id)))[0];
     w.advance(6 * DAY);
-    expect(await recordingsCleanupJob.run(w.jobDeps(), w.now())).toMatchObject({ deleted: 0 });
+    await recordingsCleanupJob.run(w.jobDeps(), w.now());
+    expect(w.emulator.video(dropped.uid)?.status.state).toBe("ready");
+    expect((await classRow(dropped.cls.id))?.recordingDeletedAt).toBeNull();
+
     w.advance(DAY + 60_000);
     const first = await recordingsCleanupJob.run(w.jobDeps(), w.now());
     expect(first.failed).toBe(0);
     expect(w.emulator.video(dropped.uid)).toBeUndefined();
     expect(w.emulator.video(kept.uid)?.status.state).toBe("ready");
-    const [row] = await w.deps.db.select().from(liveClasses).where(eq(liveClasses.id, dropped.cls.id));
-    expect(row).toMatchObject({ recordingStatus: "deleted" });
-    const again = await recordingsCleanupJob.run(w.jobDeps(), w.now());
-    expect(again.deleted).toBe(0);
+    const deleted = await classRow(dropped.cls.id);
+    expect(deleted).toMatchObject({ recordingStatus: "deleted" });
+    await recordingsCleanupJob.run(w.jobDeps(), w.now());
+    expect((await classRow(dropped.cls.id))?.recordingDeletedAt).toEqual(deleted?.recordingDeletedAt);
 
-    expect(await migrateToCatalogJob.run(w.jobDeps(), w.now())).toMatchObject({ migrated: 0 });
+    await migrateToCatalogJob.run(w.jobDeps(), w.now());
+    expect((await classRow(kept.cls.id))?.catalogVideoId).toBeNull();
     w.advance(60 * DAY);
-    const runs = await Promise.all([
-      migrateToCatalogJob.run(w.jobDeps(), w.now()),
-      migrateToCatalogJob.run(w.jobDeps(), w.now()),
-    ]);
-    expect((runs[0]?.migrated ?? 0) + (runs[1]?.migrated ?? 0)).toBe(1);
+    await Promise.all([migrateToCatalogJob.run(w.jobDeps(), w.now()), migrateToCatalogJob.run(w.jobDeps(), w.now())]);
     const catalog = await w.deps.db.select().from(videos).where(eq(videos.cloudflareUid, kept.uid));
     expect(catalog).toHaveLength(1);
     expect(catalog[0]).toMatchObject({ title: kept.cls.title, accessLevel: "members", status: "ready" });
-    const [linked] = await w.deps.db.select().from(liveClasses).where(eq(liveClasses.id, kept.cls.id));
+    const linked = await classRow(kept.cls.id);
     expect(linked?.catalogVideoId).toBe(catalog[0]?.id);
-    expect(await migrateToCatalogJob.run(w.jobDeps(), w.now())).toMatchObject({ migrated: 0 });
+    await migrateToCatalogJob.run(w.jobDeps(), w.now());
+    expect(await w.deps.db.select().from(videos).where(eq(videos.cloudflareUid, kept.uid))).toHaveLength(1);
+    expect((await classRow(kept.cls.id))?.updatedAt).toEqual(linked?.updatedAt);
+    expect((await classRow(dropped.cls.id))?.catalogVideoId).toBeNull();
   });
 
   it("claims each slot once across concurrent schedulers", async () => {

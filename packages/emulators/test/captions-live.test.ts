@@ -165,9 +165,9 @@ describe("live inputs", () => {
     await receiver.close();
   });
 
-  it("refuses a broadcast on a disabled input and answers 501 for WebRTC", async () => {
+  it("refuses a broadcast on a disabled input, over RTMPS and over WHIP", async () => {
     const input = await h.cf.stream.liveInputs.create({ account_id: h.account.accountId, enabled: false });
     expect((await fetch(`${h.control}/live_inputs/${input.uid}/connect`, { method: "POST" })).status).toBe(409);
-    expect((await fetch(String(input.webRTC?.url), { method: "POST" })).status).toBe(501);
+    expect((await fetch(String(input.webRTC?.url), { method: "POST" })).status).toBe(409);
   });
 });

@@ -22,13 +22,18 @@ export function originAllowed(allowed: string[], origin: string | undefined): bo
 
 type Outcome = Target | { status: 401 | 403 | 404; message: string };
 
+/** The account behind `customer-<code>`, the customer domain's first path segment. */
+export function accountOfCustomer(emu: Emulator, segment: string | undefined) {
+  const code = /^customer-([a-z0-9]+)$/.exec(segment ?? "")?.[1];
+  return code ? emu.store.accountByCustomerCode(code) : undefined;
+}
+
 /**
  * Resolves `/<uid or token>` on the customer domain. A token stands in for the uid (its `sub` names the video or
  * live input); `requireSignedURLs` content accepts nothing else. Live inputs apply their recording settings.
  */
 export async function resolveTarget(emu: Emulator, c: Context, options: { requireSigning: boolean }): Promise<Outcome> {
-  const code = /^customer-([a-z0-9]+)$/.exec(c.req.param("customer") ?? "")?.[1];
-  const account = code ? emu.store.accountByCustomerCode(code) : undefined;
+  const account = accountOfCustomer(emu, c.req.param("customer"));
   if (!account) return { status: 404, message: "Unknown customer domain" };
   const id = c.req.param("id") ?? "";
   let claims: PlaybackClaims | null = null;
@@ -69,7 +74,8 @@ export async function playableOf(emu: Emulator, target: Target): Promise<Playabl
     const { uid, rendition, width, height, captions, duration } = video;
     return { uid, rendition, width, height, captions, duration };
   }
-  if (target.input && live) {
+  // A WHIP broadcast plays over WHEP only.
+  if (target.input && live && live.protocol !== "webrtc") {
     // Recording off: the broadcast plays but no video is kept.
     const { width, height } = await emu.liveSource();
     const rendition = { kind: "loop" as const, segmentCount: null, liveSince: live.startedAt };

@@ -3,6 +3,7 @@ import type { Clock } from "./ids.ts";
 import type { Media, Segment } from "./media.ts";
 import type { Store } from "./store.ts";
 import type { Timers } from "./timers.ts";
+import type { WebRtcHub } from "./webrtc/hub.ts";
 
 /** The looped clip that stands in for every live broadcast, encoded once per data directory. */
 export type LiveSource = { file: string; hlsDir: string; segments: Segment[]; width: number; height: number };
@@ -17,4 +18,6 @@ export type Emulator = {
   stepMs: number;
   log: (message: string) => void;
   liveSource: () => Promise<LiveSource>;
+  /** WHIP broadcasters and WHEP viewers, by live input. */
+  webrtc: WebRtcHub;
 };

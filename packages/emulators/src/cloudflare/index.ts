@@ -8,7 +8,7 @@ import type { Emulator } from "./context.ts";
 import { createDispatcher, type Delivery, type RetryOptions } from "./dispatcher.ts";
 import { createFaults, type FaultRule } from "./faults.ts";
 import { createClock } from "./ids.ts";
-import { connect, disconnect, errored } from "./live.ts";
+import { connect, disconnect, errored, forgetWebRtcSession } from "./live.ts";
 import { liveSourceLoader } from "./live-source.ts";
 import { createMedia } from "./media.ts";
 import { processVideo, sourceFile } from "./processing.ts";
@@ -18,6 +18,7 @@ import { createTus } from "./tus.ts";
 import { apiBaseUrl, controlBaseUrl, customerDomainBase } from "./urls.ts";
 import { toApiVideo } from "./video-view.ts";
 import { notifyVideo } from "./webhooks.ts";
+import { createWebRtcHub } from "./webrtc/hub.ts";
 
 export type CloudflareEmulatorOptions = {
   /** The public URL the app is reached at, e.g. `http://localhost:3000/emulators/cloudflare`; every URL derives from it. */
@@ -35,6 +36,11 @@ export type CloudflareEmulatorOptions = {
   ffmpegPath?: string;
   /** A video file to loop for simulated broadcasts; default a generated 12 s test pattern. */
   liveSourceFile?: string;
+  /**
+   * WHIP/WHEP peers. `hostAddresses`: extra addresses for host ICE candidates (default `["127.0.0.1"]`, so a browser
+   * on this machine connects over loopback too); `portRange`: UDP ports to bind (default any free port).
+   */
+  webrtc?: { hostAddresses?: string[]; portRange?: [number, number] };
   log?: (message: string) => void;
 };
 
@@ -59,12 +65,18 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
     stepMs: options.processing?.stepMs ?? 500,
     log,
     liveSource: liveSourceLoader(media, store.paths.liveSource, options.liveSourceFile),
+    webrtc: createWebRtcHub({
+      hostAddresses: options.webrtc?.hostAddresses ?? ["127.0.0.1"],
+      portRange: options.webrtc?.portRange,
+    }),
   };
   const faults = createFaults(clock.now, options.faults?.latencyMs);
   for (const rule of options.faults?.rules ?? []) faults.add(rule);
   const tus = createTus(emu);
   const app = createApp(emu, tus, faults);
 
+  // A WHIP broadcaster's peer connection did not survive the restart.
+  for (const input of store.state.liveInputs) forgetWebRtcSession(input);
   // A restart mid-encode resumes the work from the stored original.
   for (const video of store.state.videos) {
     const interrupted = video.state === "queued" || video.state === "inprogress";
@@ -99,6 +111,8 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
       setViewers: (uid: string, count: number) => {
         liveInput(uid).viewers = count;
       },
+      /** Whether a WHIP broadcaster is live on the input, and how many WHEP viewers it has. */
+      webrtc: (uid: string) => emu.webrtc.status(liveInput(uid).uid),
     },
     webhooks: {
       deliveries: (accountId?: string): Delivery[] => emu.dispatcher.list(accountId),
@@ -122,6 +136,7 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
     flush: () => store.flush(),
     async close() {
       timers.close();
+      await emu.webrtc.close();
       await store.flush();
       if (!persist) rmSync(root, { recursive: true, force: true });
     },

@@ -72,15 +72,36 @@ export async function connect(emu: Emulator, input: LiveInput) {
           rendition: { kind: "loop", segmentCount: null, liveSince: startedAt },
         })
       : null;
-  input.session = { startedAt, videoUid: video?.uid ?? null };
+  return start(emu, input, { startedAt, videoUid: video?.uid ?? null });
+}
+
+/** A WHIP broadcaster's media flows: live with no recording, playable over WHEP only (fact sheet §7.3). */
+export function connectWebRtc(emu: Emulator, input: LiveInput) {
+  return start(emu, input, { startedAt: emu.clock.now().getTime(), videoUid: null, protocol: "webrtc" });
+}
+
+function start(emu: Emulator, input: LiveInput, session: NonNullable<LiveInput["session"]>) {
+  input.session = session;
   input.status = "connected";
   emu.store.changed();
   notifyLifecycle(emu, input, "live_input.connected");
-  return input.session;
+  return session;
 }
 
-/** The broadcaster leaves: the recording (the looped source, as long as the broadcast) becomes a ready video. */
+/** Ends a WebRTC broadcast without notifications, when its peer went away with the process (close, restart). */
+export function forgetWebRtcSession(input: LiveInput) {
+  if (input.session?.protocol !== "webrtc") return;
+  input.session = null;
+  input.status = "client_disconnect";
+  input.viewers = 0;
+}
+
+/**
+ * The broadcaster leaves (a WHIP one is hung up, with its viewers): the recording (the looped source, as long as the
+ * broadcast) becomes a ready video.
+ */
 export function disconnect(emu: Emulator, input: LiveInput) {
+  emu.webrtc.drop(input.uid);
   const session = input.session;
   if (!session) return null;
   input.session = null;

@@ -111,8 +111,11 @@ export type LiveInput = {
   webRtcSecret: string;
   keysRotatedAt: string | null;
   status: LiveInputStatus | null;
-  /** The broadcast in progress: when it started and the video recording it, if any. */
-  session: { startedAt: number; videoUid: string | null } | null;
+  /**
+   * The broadcast in progress: when it started and the video recording it, if any. `protocol` is set for WHIP
+   * (never recorded, no HLS); absent, the broadcast is a simulated RTMPS/SRT one.
+   */
+  session: { startedAt: number; videoUid: string | null; protocol?: "webrtc" } | null;
   viewers: number;
 };
 

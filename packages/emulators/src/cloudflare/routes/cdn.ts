@@ -9,6 +9,7 @@ import { masterPlaylist, mediaPlaylist, segmentFile, subtitlePlaylist } from "..
 import { iframePage } from "../iframe.ts";
 import { defaultTime, thumbnail } from "../thumbnails.ts";
 import { captionFile } from "./captions.ts";
+import { signallingCors, webRtcRoutes } from "./webrtc.ts";
 
 const m3u8 = { "content-type": "application/vnd.apple.mpegurl", "cache-control": "no-cache" };
 
@@ -18,7 +19,8 @@ const fileResponse = (path: string, type: string) =>
 /** The customer domain: `/cdn/customer-<code>/<uid | input uid | token>/...` (fact sheet §4, §7.5). */
 export function cdnRoutes(emu: Emulator) {
   const app = new Hono();
-  app.use("*", cors({ origin: (origin) => origin || "*", exposeHeaders: ["Content-Length"] }));
+  const playbackCors = cors({ origin: (origin) => origin || "*", exposeHeaders: ["Content-Length"] });
+  app.use("*", (c, next) => (c.req.path.includes("/webRTC/") ? signallingCors(c, next) : playbackCors(c, next)));
 
   const target = async (c: Context, requireSigning = true) => {
     const outcome = await resolveTarget(emu, c, { requireSigning });
@@ -91,7 +93,6 @@ export function cdnRoutes(emu: Emulator) {
     return c.json({ liveViewers: input?.session ? input.viewers : 0 });
   });
 
-  // WebRTC (WHIP publish, WHEP play) comes in a later issue; the URLs already exist on live inputs.
-  app.all("/:customer/:id/webRTC/*", (c) => c.text("WebRTC (WHIP/WHEP) is not emulated yet", 501));
+  app.route("/", webRtcRoutes(emu));
   return app;
 }

@@ -91,6 +91,8 @@ export function controlRoutes(emu: Emulator, faults: Faults) {
     return c.json({ liveViewers: input.viewers });
   });
 
+  app.get("/live_inputs/:uid/webrtc", (c) => c.json(emu.webrtc.status(liveInput(c.req.param("uid")).uid)));
+
   app.get("/webhooks/deliveries", (c) => {
     const subject = c.req.query("subject");
     const list = emu.dispatcher.list(c.req.query("accountId")).filter((d) => !subject || d.subject === subject);

@@ -89,7 +89,8 @@ export function publicUploadRoutes(emu: Emulator, tus: Tus) {
   app.post("/:uid", async (c) => {
     const video = emu.store.state.videos.find((v) => v.uid === c.req.param("uid") && v.uploadKind === "direct");
     if (!video) return c.text("Upload URL not found", 404);
-    if (video.state !== "pendingupload") return c.text("This upload URL has already been used", 409);
+    // `uploaded` is set as the file is accepted; `state` moves only when processing starts, a tick later.
+    if (video.state !== "pendingupload" || video.uploaded) return c.text("This upload URL has already been used", 409);
     if (video.uploadExpiry && Date.parse(video.uploadExpiry) <= emu.clock.now().getTime()) {
       return c.text("This upload URL has expired", 410);
     }
