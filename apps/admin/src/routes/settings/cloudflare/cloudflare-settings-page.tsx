@@ -1,8 +1,9 @@
-import { ErrorState, Skeleton } from "@marquee/ui";
+import { ErrorState } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { useState } from "react";
 import { useTenant } from "../../../lib/tenant-context";
 import { trpc } from "../../../lib/trpc";
+import { SettingsSkeleton } from "../settings-skeleton";
 import { CloudflareCredentialsForm } from "./cloudflare-credentials-form";
 import { CloudflareStatusCard, type TestResult } from "./cloudflare-status-card";
 
@@ -24,7 +25,7 @@ export function CloudflareSettingsPage() {
         </p>
       </div>
       {settings.isPending ? (
-        <CloudflareSettingsSkeleton />
+        <SettingsSkeleton label="Loading Cloudflare settings" fields={["account", "token", "code"]} />
       ) : settings.isError ? (
         <ErrorState
           message={errorMessage(settings.error)}
@@ -38,31 +39,5 @@ export function CloudflareSettingsPage() {
         </>
       )}
     </section>
-  );
-}
-
-function CloudflareSettingsSkeleton() {
-  return (
-    <div role="status" aria-label="Loading Cloudflare settings" className="grid gap-6">
-      <div className="grid gap-4 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
-        <Skeleton className="h-4 w-28" />
-        <Skeleton className="h-5 w-3/4" />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-        </div>
-      </div>
-      <div className="grid gap-5 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
-        <Skeleton className="h-5 w-48" />
-        {["account", "token", "code"].map((key) => (
-          <div key={key} className="grid gap-2">
-            <Skeleton className="h-4 w-24" />
-            <Skeleton className="h-9" />
-          </div>
-        ))}
-      </div>
-    </div>
   );
 }

@@ -1,11 +1,10 @@
 import type { CloudflareSettings } from "../../../lib/types";
+import type { StatusSummary } from "../connection-status-card";
 
 /** "0123…cdef": enough to recognise an account without a wall of hex. */
 export function abbreviateAccountId(accountId: string): string {
   return accountId.length > 10 ? `${accountId.slice(0, 4)}…${accountId.slice(-4)}` : accountId;
 }
-
-type StatusSummary = { tone: "success" | "primary" | "danger"; badge: string; sentence: string };
 
 /** Which account uploads go to, in words. */
 export function summarizeStatus(settings: CloudflareSettings): StatusSummary {

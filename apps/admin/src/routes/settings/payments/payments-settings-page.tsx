@@ -1,8 +1,9 @@
-import { ErrorState, Skeleton } from "@marquee/ui";
+import { ErrorState } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { useState } from "react";
 import { useTenant } from "../../../lib/tenant-context";
 import { trpc } from "../../../lib/trpc";
+import { SettingsSkeleton } from "../settings-skeleton";
 import { BillingPolicyCard } from "./billing-policy-card";
 import { PaymentsStatusCard, type PaymentsTest } from "./payments-status-card";
 import { StripeCredentialsForm } from "./stripe-credentials-form";
@@ -25,7 +26,7 @@ export function PaymentsSettingsPage() {
         </p>
       </div>
       {settings.isPending ? (
-        <PaymentsSettingsSkeleton />
+        <SettingsSkeleton label="Loading payment settings" fields={["key", "webhook"]} />
       ) : settings.isError ? (
         <ErrorState
           message={errorMessage(settings.error)}
@@ -40,31 +41,5 @@ export function PaymentsSettingsPage() {
         </>
       )}
     </section>
-  );
-}
-
-function PaymentsSettingsSkeleton() {
-  return (
-    <div role="status" aria-label="Loading payment settings" className="grid gap-6">
-      <div className="grid gap-4 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
-        <Skeleton className="h-4 w-28" />
-        <Skeleton className="h-5 w-3/4" />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-          <Skeleton className="h-9" />
-        </div>
-      </div>
-      <div className="grid gap-5 rounded-xl border bg-surface p-5 shadow-xs sm:p-6">
-        <Skeleton className="h-5 w-48" />
-        {["key", "webhook"].map((key) => (
-          <div key={key} className="grid gap-2">
-            <Skeleton className="h-4 w-24" />
-            <Skeleton className="h-9" />
-          </div>
-        ))}
-      </div>
-    </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { PaymentSettings } from "../../../lib/types";
-
-type StatusSummary = { tone: "success" | "primary" | "danger"; badge: string; sentence: string };
+import type { StatusSummary } from "../connection-status-card";
 
 /** Which Stripe account members pay into, in words. */
 export function summarizePayments(settings: PaymentSettings): StatusSummary {
