@@ -50,3 +50,4 @@ export { cn } from "./lib/cn";
 export { focusRing } from "./lib/focus-ring";
 export type { CaptionTrack } from "./lib/hls-engines";
 export { safeNext, withNext } from "./lib/safe-next";
+export { endSession, exchangeSdp, type SignalledSession, SignallingError } from "./lib/webrtc-signalling";
