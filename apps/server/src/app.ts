@@ -15,6 +15,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { mountCron } from "./cron";
+import { mountImages } from "./images";
 import type { Logger } from "./logger";
 import { mountSpa } from "./static";
 import { mountWebhooks } from "./webhooks";
@@ -164,6 +165,8 @@ export function createApp(options: AppOptions) {
     },
     logger,
   });
+
+  mountImages(app, { database });
 
   app.all("/api/*", (c) => c.json({ error: { message: "Not found." } }, 404));
 

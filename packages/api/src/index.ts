@@ -24,6 +24,7 @@ export { connectDemoCloudflare } from "./services/cloudflare/demo";
 export type { CloudflareCredentials, CloudflareEnvironment } from "./services/cloudflare/environment";
 export { syncPlatformConnection } from "./services/cloudflare/platform";
 export { handleCloudflareWebhook, type WebhookOutcome } from "./services/cloudflare/webhook";
+export { readImage } from "./services/images";
 export { ensurePlatformAdmin } from "./services/users";
 export { createVideoUpload } from "./services/videos/uploads";
 export type { FieldErrors } from "./trpc";

@@ -1,6 +1,7 @@
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
 import { billingRouter, walletRouter } from "./router/billing";
 import { catalogRouter, playbackRouter } from "./router/catalog";
+import { jobsRouter } from "./router/jobs";
 import { liveAdminRouter, livePortalRouter } from "./router/live";
 import { membersRouter } from "./router/members";
 import { settingsRouter } from "./router/settings";
@@ -34,6 +35,7 @@ export const adminRouter = createTRPCRouter({
   tiers: tiersRouter,
   packs: packsRouter,
   live: liveAdminRouter,
+  jobs: jobsRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -1,4 +1,4 @@
-import { classEnrollments, liveClasses, tokenLedger, videos } from "@marquee/db";
+import { classEnrollments, images, liveClasses, tokenLedger, videos } from "@marquee/db";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob, runJobSlot, slotOf } from "../src/jobs";
@@ -15,6 +15,8 @@ import {
 } from "../src/testing";
 
 const HOUR = 3_600_000;
+/** A 1×1 PNG. */
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const DAY = 24 * HOUR;
 
 /** A tenant on the Cloudflare emulator, its owner, an instructor, and a clock tests can move. */
@@ -80,6 +82,41 @@ describe("scheduling", () => {
         priceTokens: 0,
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("future") });
+  });
+});
+
+describe("thumbnails", () => {
+  it("stores an uploaded image for the class cards, replaces it, and refuses what is not an image", async () => {
+    const w = await liveWorld();
+    const cls = await w.schedule(w.teacher);
+    expect(cls.thumbnailUrl).toBeNull();
+    const withImage = await w.teacher.live.setThumbnail({ id: cls.id, contentType: "image/png", data: PNG });
+    expect(withImage.thumbnailUrl).toMatch(/^\/api\/images\/[0-9a-f-]{36}$/);
+    const firstId = withImage.thumbnailUrl?.split("/").at(-1) ?? "";
+    const [stored] = await w.deps.db.select().from(images).where(eq(images.id, firstId));
+    expect(stored).toMatchObject({ tenantId: w.tenantId, contentType: "image/png", byteSize: 70 });
+
+    const mia = await w.member(0);
+    const list = await mia.caller.live.list();
+    expect(list.upcoming.find((c) => c.id === cls.id)?.thumbnailUrl).toBe(withImage.thumbnailUrl);
+
+    const replaced = await w.teacher.live.setThumbnail({ id: cls.id, contentType: "image/png", data: PNG });
+    expect(replaced.thumbnailUrl).not.toBe(withImage.thumbnailUrl);
+    expect(await w.deps.db.select().from(images).where(eq(images.id, firstId))).toEqual([]);
+
+    const text = Buffer.from("<svg onload=alert(1)>").toString("base64");
+    await expect(
+      w.teacher.live.setThumbnail({ id: cls.id, contentType: "image/png", data: text }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Choose a JPEG, PNG or WebP image." });
+    const other = await createUser();
+    await addMember(w.tenantId, other.id, "instructor");
+    const stranger = (await adminCaller({ userId: other.id, tenantSlug: w.tenant.slug, now: w.now })).caller;
+    await expect(stranger.live.setThumbnail({ id: cls.id, contentType: "image/png", data: PNG })).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
+    expect((await w.teacher.live.removeThumbnail({ id: cls.id })).thumbnailUrl).toBeNull();
   });
 });
 
@@ -259,6 +296,8 @@ describe("lifecycle jobs", () => {
     const w = await liveWorld();
     const dropped = await endedWithRecording(w, false);
     const kept = await endedWithRecording(w, true);
+    const thumbnail = (await w.admin.live.setThumbnail({ id: kept.cls.id, contentType: "image/png", data: PNG }))
+      .thumbnailUrl;
 
     // The jobs are global: other tests' classes share the database, so only this world's rows are checked.
     const classRow = async (id: string) =>
@@ -285,6 +324,13 @@ describe("lifecycle jobs", () => {
     const catalog = await w.deps.db.select().from(videos).where(eq(videos.cloudflareUid, kept.uid));
     expect(catalog).toHaveLength(1);
     expect(catalog[0]).toMatchObject({ title: kept.cls.title, accessLevel: "members", status: "ready" });
+    // The catalog video has its own copy of the class's thumbnail as its poster.
+    expect(catalog[0]?.posterImageId).toBeTruthy();
+    expect(thumbnail).not.toContain(catalog[0]?.posterImageId ?? "none");
+    const listed = await w.admin.videos.list({});
+    expect(listed.items.find((v) => v.id === catalog[0]?.id)?.thumbnailUrl).toBe(
+      `/api/images/${catalog[0]?.posterImageId}`,
+    );
     const linked = await classRow(kept.cls.id);
     expect(linked?.catalogVideoId).toBe(catalog[0]?.id);
     await migrateToCatalogJob.run(w.jobDeps(), w.now());
@@ -303,5 +349,30 @@ describe("lifecycle jobs", () => {
       runJobSlot(w.jobDeps(), recordingsCleanupJob, slot),
     ]);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+  });
+
+  it("shows platform admins each job's recent runs, with counts, and its next slot", async () => {
+    const w = await liveWorld();
+    // A slot later than any other test's, so it is among the most recent runs listed.
+    const slot = new Date(Date.UTC(2099, 0, 1 + Math.floor(Math.random() * 300), 3, 0, 0));
+    await runJobSlot(w.jobDeps(), migrateToCatalogJob, slot);
+    const platform = await createUser({ platformAdmin: true });
+    const at = new Date();
+    const { caller } = await adminCaller({ userId: platform.id, now: () => at });
+    const { jobs } = await caller.jobs.list();
+    expect(jobs.map((j) => j.name)).toEqual(
+      expect.arrayContaining(["classes.liveStatus", "recordings.cleanup", "classes.migrateToCatalog"]),
+    );
+    const migrate = jobs.find((j) => j.name === "classes.migrateToCatalog");
+    expect(migrate?.nextRunAt).toEqual(new Date(slotOf(migrateToCatalogJob, at).getTime() + DAY));
+    expect(migrate?.nextRunAt.getUTCHours()).toBe(3);
+    expect(migrate?.lastRuns[0]).toMatchObject({
+      slot,
+      status: "succeeded",
+      counts: { migrated: expect.any(Number), skipped: expect.any(Number) },
+      finishedAt: expect.any(Date),
+    });
+    expect(migrate?.lastRuns.length).toBeLessThanOrEqual(5);
+    await expect(w.admin.jobs.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -70,6 +70,9 @@ async function buildWorld() {
   return { tenantA, tenantB, ownerB, memberB, videoB, tierB, packB, classB, inA, inB, portalInA, portalInB };
 }
 
+/** A 1×1 PNG. */
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 const portalCases: Record<string, Case> = {
   "system.ping": { touches: "nothing private", why: "constant answer" },
   "auth.signUp": { touches: "nothing private", why: "creates the caller's own account" },
@@ -317,6 +320,19 @@ const adminCases: Record<string, Case> = {
       w.inB.live.createRecordingUpload({ id: w.classB.id, sizeBytes: 10 }),
     ],
   },
+  "live.setThumbnail": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.live.setThumbnail({ id: w.classB.id, contentType: "image/png", data: PNG }),
+      w.inB.live.setThumbnail({ id: w.classB.id, contentType: "image/png", data: PNG }),
+    ],
+  },
+  "live.removeThumbnail": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.removeThumbnail({ id: w.classB.id }), w.inB.live.removeThumbnail({ id: w.classB.id })],
+  },
+  // Job runs are platform-wide: only platform admins may read them.
+  "jobs.list": { touches: "tenant data", attack: (w) => [w.inA.jobs.list(), w.inB.jobs.list()] },
   "live.settings": { touches: "tenant data", attack: (w) => [w.inB.live.settings()] },
   "live.updateSettings": {
     touches: "tenant data",

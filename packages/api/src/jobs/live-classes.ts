@@ -3,6 +3,7 @@ import { isStreamError } from "@marquee/stream";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { CloudflareDeps } from "../services/cloudflare/environment";
 import { resolveConnectionClient } from "../services/cloudflare/resolve";
+import { copyImage } from "../services/images";
 import { finishClass, startClass } from "../services/live/classes";
 import type { Job } from "./runner";
 
@@ -119,8 +120,8 @@ export const recordingsCleanupJob: Job<Deps> = {
 
 /**
  * Daily at 03:00 UTC: kept recordings of classes that ended more than the tenant's catalog
- * delay ago become catalog videos (title, description, duration; the tenant's access
- * level), linked from the class. The class row is locked while it is done, so two runs
+ * delay ago become catalog videos (title, description, duration, thumbnail; the tenant's
+ * access level), linked from the class. The class row is locked while it is done, so two runs
  * (or two servers) create one video.
  */
 export const migrateToCatalogJob: Job<Deps> = {
@@ -168,8 +169,10 @@ export const migrateToCatalogJob: Job<Deps> = {
             description: c.description,
             status: "ready",
             accessLevel,
-            requireSignedUrls: accessLevel !== "public",
+            // The input recorded with signed URLs required; public videos are signed for every viewer.
+            requireSignedUrls: true,
             durationSeconds: c.recordingDurationSeconds,
+            posterImageId: c.thumbnailImageId ? await copyImage(tx, c.thumbnailImageId) : null,
             readyAt: now,
           })
           .onConflictDoUpdate({

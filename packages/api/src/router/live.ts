@@ -15,6 +15,7 @@ import {
   markLive,
   type StaffDeps,
   setBroadcastMode,
+  setClassThumbnail,
   staffView,
   updateClass,
 } from "../services/live/classes";
@@ -90,6 +91,20 @@ export const liveAdminRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => createRecordingUpload(staffDeps(ctx), input.id, input.sizeBytes)),
+  setThumbnail: instructorProcedure
+    .input(
+      classId.extend({
+        contentType: z.enum(["image/jpeg", "image/png", "image/webp"]),
+        // Base64 of at most 700 KB (the service checks the decoded bytes and their signature).
+        data: z
+          .base64("Choose a JPEG, PNG or WebP image.")
+          .max(960_000, "The image is too large: choose one under 700 KB."),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => staffView(await setClassThumbnail(staffDeps(ctx), input.id, input.data))),
+  removeThumbnail: instructorProcedure
+    .input(classId)
+    .mutation(async ({ ctx, input }) => staffView(await setClassThumbnail(staffDeps(ctx), input.id, null))),
   settings: tenantAdminProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.db
       .select({

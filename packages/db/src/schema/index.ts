@@ -1,6 +1,7 @@
 export * from "./audit-log";
 export * from "./billing";
 export * from "./cloudflare";
+export * from "./images";
 export * from "./jobs";
 export * from "./live";
 export * from "./memberships";

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { cloudflareConnections } from "./cloudflare";
+import { images } from "./images";
 import { tenants } from "./tenants";
 import { users } from "./users";
 import { videos } from "./videos";
@@ -59,6 +60,8 @@ export const liveClasses = pgTable(
     recordingDeletedAt: timestamp({ withTimezone: true }),
     /** Set when the kept recording became a catalog video. */
     catalogVideoId: uuid().references(() => videos.id, { onDelete: "set null" }),
+    /** An uploaded thumbnail for the class cards; it becomes the catalog video's poster. */
+    thumbnailImageId: uuid().references(() => images.id, { onDelete: "set null" }),
     currentViewers: integer().notNull().default(0),
     peakViewers: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { cloudflareConnections } from "./cloudflare";
+import { images } from "./images";
 import { tenants } from "./tenants";
 import { tiers } from "./tiers";
 import { tsvector } from "./types";
@@ -40,6 +41,8 @@ export const videos = pgTable(
     // Set when accessLevel = tier: the lowest tier whose subscribers may watch.
     requiredTierId: uuid().references(() => tiers.id, { onDelete: "restrict" }),
     posterSeconds: real(),
+    /** An uploaded poster (a migrated class's thumbnail) shown instead of a frame of the video. */
+    posterImageId: uuid().references(() => images.id, { onDelete: "set null" }),
     status: videoStatus().notNull().default("pendingupload"),
     processingPercent: real(),
     errorReasonCode: text(),

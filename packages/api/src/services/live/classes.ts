@@ -14,6 +14,7 @@ import { recordAudit } from "../audit";
 import { creditTokens } from "../billing/wallet";
 import { type CloudflareDeps, toAppError } from "../cloudflare/environment";
 import { resolveConnectionClient, resolveTenantStream } from "../cloudflare/resolve";
+import { deleteImage, imageUrl, parseImage, storeImage } from "../images";
 
 export type StaffDeps = CloudflareDeps & {
   db: Db;
@@ -372,8 +373,29 @@ export async function listClassesForStaff(deps: Omit<StaffDeps, keyof Cloudflare
 
 /** A class as the console shows it: everything but the live input's secrets (which are not stored). */
 export function staffView(row: LiveClass) {
-  const { connectionId: _, ...rest } = row;
-  return rest;
+  const { connectionId: _, thumbnailImageId, ...rest } = row;
+  return { ...rest, thumbnailUrl: thumbnailImageId ? imageUrl(thumbnailImageId) : null };
+}
+
+/**
+ * Replaces the class's thumbnail (or removes it, with `null`). The old image goes with it;
+ * a catalog video made from the class holds its own copy.
+ */
+export async function setClassThumbnail(deps: StaffDeps, classId: string, base64: string | null) {
+  const image = base64 === null ? null : parseImage(base64);
+  return deps.db.transaction(async (tx) => {
+    const current = await classForStaff(deps, classId, tx);
+    const imageId = image ? await storeImage(tx, deps.tenantId, image) : null;
+    const [row] = await tx
+      .update(liveClasses)
+      .set({ thumbnailImageId: imageId, updatedAt: deps.now() })
+      .where(eq(liveClasses.id, current.id))
+      .returning();
+    if (current.thumbnailImageId) await deleteImage(tx, current.thumbnailImageId);
+    await audit(tx, deps, image ? "class.thumbnail.set" : "class.thumbnail.remove", classId, {});
+    if (!row) throw notFound();
+    return row;
+  });
 }
 
 export async function listTeachers(db: DbOrTx, tenantId: string) {

@@ -14,6 +14,7 @@ import { AppError } from "../../errors";
 import { spendTokens } from "../billing/wallet";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { playbackKeyFor } from "../cloudflare/resolve";
+import { imageUrl } from "../images";
 
 export type MemberDeps = CloudflareDeps & {
   db: Db;
@@ -40,6 +41,7 @@ function memberView(row: LiveClass, instructorName: string) {
     status: row.status,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    thumbnailUrl: row.thumbnailImageId ? imageUrl(row.thumbnailImageId) : null,
   };
 }
 

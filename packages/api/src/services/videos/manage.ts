@@ -31,6 +31,7 @@ const rowColumns = {
   connectionId: videos.connectionId,
   requireSignedUrls: videos.requireSignedUrls,
   posterSeconds: videos.posterSeconds,
+  posterImageId: videos.posterImageId,
 };
 
 type Row = Pick<
@@ -47,10 +48,18 @@ type Row = Pick<
   | "connectionId"
   | "requireSignedUrls"
   | "posterSeconds"
+  | "posterImageId"
 > & { uid: string; createdAtText?: string };
 
 function toListItem(row: Row, thumbnail: string | null) {
-  const { uid: _uid, connectionId: _connection, requireSignedUrls: _signed, createdAtText: _at, ...item } = row;
+  const {
+    uid: _uid,
+    connectionId: _connection,
+    requireSignedUrls: _signed,
+    createdAtText: _at,
+    posterImageId: _poster,
+    ...item
+  } = row;
   return { ...item, thumbnailUrl: thumbnail };
 }
 

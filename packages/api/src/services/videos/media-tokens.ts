@@ -2,6 +2,7 @@ import { type Db, playbackAccessLog } from "@marquee/db";
 import { signPlaybackToken, thumbnailUrl } from "@marquee/stream";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { playbackKeyFor } from "../cloudflare/resolve";
+import { imageUrl } from "../images";
 
 export type MediaRow = {
   id: string;
@@ -9,6 +10,8 @@ export type MediaRow = {
   connectionId: string;
   requireSignedUrls: boolean;
   posterSeconds: number | null;
+  /** An uploaded poster, served by us: no Cloudflare thumbnail (or token) needed. */
+  posterImageId?: string | null;
 };
 
 type Deps = CloudflareDeps & { db: Db; now: Date; clientIp: string | null };
@@ -29,6 +32,10 @@ export async function thumbnailUrls(
   const keys = new Map<string, Awaited<ReturnType<typeof playbackKeyFor>>>();
   const logged: (typeof playbackAccessLog.$inferInsert)[] = [];
   for (const row of rows) {
+    if (row.posterImageId) {
+      urls.set(row.id, imageUrl(row.posterImageId));
+      continue;
+    }
     let key = keys.get(row.connectionId);
     if (!key) {
       key = await playbackKeyFor(deps, row.connectionId);

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
 import type { CloudflareDeps } from "../cloudflare/environment";
 import { playbackKeyFor } from "../cloudflare/resolve";
+import { imageUrl } from "../images";
 import { type AccessDecision, decideAccess, type Viewer } from "./access";
 
 type Deps = CloudflareDeps & { db: Db; now: Date; clientIp: string | null };
@@ -74,7 +75,9 @@ export async function getPlayback(
     video: { id: row.id, title: row.title, description: row.description, durationSeconds: row.durationSeconds },
     hls: urls.hls,
     dash: urls.dash,
-    thumbnail: thumbnailUrl(key.customerDomain, id, { time: `${Math.round(row.posterSeconds ?? 0)}s` }),
+    thumbnail: row.posterImageId
+      ? imageUrl(row.posterImageId)
+      : thumbnailUrl(key.customerDomain, id, { time: `${Math.round(row.posterSeconds ?? 0)}s` }),
     captions: tracks,
     expiresAt,
     resumeAt,
@@ -116,6 +119,7 @@ function prepareStatements(db: Db) {
         requireSignedUrls: videos.requireSignedUrls,
         durationSeconds: videos.durationSeconds,
         posterSeconds: videos.posterSeconds,
+        posterImageId: videos.posterImageId,
         tierId: tiers.id,
         tierName: tiers.name,
         tierRank: tiers.rank,
