@@ -151,6 +151,7 @@ export function createApp(options: AppOptions) {
     logger,
     secrets: options.secrets,
     billing: options.billing,
+    cloudflare: options.cloudflare,
     now: options.now ?? (() => new Date()),
   });
 

@@ -1,6 +1,8 @@
 import {
   type BillingEnvironment,
+  type CloudflareEnvironment,
   handleCloudflareWebhook,
+  handleLiveNotification,
   handleStripeWebhook,
   type WebhookOutcome,
 } from "@marquee/api";
@@ -15,6 +17,7 @@ type Deps = {
   logger: Logger;
   secrets: SecretBox;
   billing: BillingEnvironment;
+  cloudflare: CloudflareEnvironment;
   now: () => Date;
 };
 
@@ -32,6 +35,16 @@ export function mountWebhooks(app: Hono, deps: Deps) {
       { connectionId, signatureHeader: c.req.header("webhook-signature") ?? null, rawBody: await c.req.text() },
     );
     return answer(c, deps.logger, outcome, { provider: "cloudflare", connectionId });
+  });
+
+  // Cloudflare Notifications ("Stream Live Input"): the destination's secret in cf-webhook-auth, no HMAC.
+  app.post("/api/webhooks/cloudflare/:connectionId/live", async (c) => {
+    const connectionId = c.req.param("connectionId");
+    const outcome = await handleLiveNotification(
+      { db: deps.database.db, secrets: deps.secrets, cloudflare: deps.cloudflare, now: deps.now },
+      { connectionId, authHeader: c.req.header("cf-webhook-auth") ?? null, rawBody: await c.req.text() },
+    );
+    return answer(c, deps.logger, outcome, { provider: "cloudflare-live", connectionId });
   });
 
   // A tenant's own Stripe account posts to its tenant id; the platform default account to "platform".

@@ -25,6 +25,7 @@ export type { CloudflareCredentials, CloudflareEnvironment } from "./services/cl
 export { syncPlatformConnection } from "./services/cloudflare/platform";
 export { handleCloudflareWebhook, type WebhookOutcome } from "./services/cloudflare/webhook";
 export { readImage } from "./services/images";
+export { handleLiveNotification } from "./services/live/lifecycle";
 export { ensurePlatformAdmin } from "./services/users";
 export { createVideoUpload } from "./services/videos/uploads";
 export type { FieldErrors } from "./trpc";

@@ -338,6 +338,14 @@ const adminCases: Record<string, Case> = {
     touches: "tenant data",
     attack: (w) => [w.inB.live.updateSettings({ replayDays: 1, catalogAfterDays: 9, catalogAccessLevel: "public" })],
   },
+  "settings.cloudflare.rotateLiveNotificationSecret": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.settings.cloudflare.rotateLiveNotificationSecret()],
+  },
+  "settings.cloudflare.disableLiveNotifications": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.settings.cloudflare.disableLiveNotifications()],
+  },
   "settings.payments.get": { touches: "tenant data", attack: (w) => [w.inB.settings.payments.get()] },
   "settings.payments.save": {
     touches: "tenant data",

@@ -9,7 +9,9 @@ import {
 } from "../services/billing/connections";
 import {
   clearCloudflareToken,
+  disableLiveNotifications,
   getCloudflareSettings,
+  rotateLiveNotificationSecret,
   saveCloudflareSettings,
   testCloudflareSettings,
 } from "../services/cloudflare/connections";
@@ -38,6 +40,12 @@ const cloudflareRouter = createTRPCRouter({
   test: tenantAdminProcedure.mutation(({ ctx }) => testCloudflareSettings(deps(ctx))),
   disconnect: tenantAdminProcedure.mutation(async ({ ctx }) => {
     await clearCloudflareToken(deps(ctx));
+    return getCloudflareSettings(deps(ctx), ctx.tenant.id);
+  }),
+  /** Returns the new cf-webhook-auth secret once; only "enabled" is shown afterwards. */
+  rotateLiveNotificationSecret: tenantAdminProcedure.mutation(({ ctx }) => rotateLiveNotificationSecret(deps(ctx))),
+  disableLiveNotifications: tenantAdminProcedure.mutation(async ({ ctx }) => {
+    await disableLiveNotifications(deps(ctx));
     return getCloudflareSettings(deps(ctx), ctx.tenant.id);
   }),
 });

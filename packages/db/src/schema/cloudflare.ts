@@ -25,6 +25,8 @@ export const cloudflareConnections = pgTable(
     apiTokenHint: text(),
     webhookSecretSealed: text(),
     webhookUrl: text(),
+    // The secret Cloudflare Notifications sends in cf-webhook-auth with live input events.
+    liveNotificationSecretSealed: text(),
     signingKeyId: text(),
     signingKeySealed: text(),
     verifiedAt: timestamp({ withTimezone: true }),

@@ -50,6 +50,8 @@ export const liveClasses = pgTable(
       .references(() => cloudflareConnections.id, { onDelete: "restrict" }),
     liveInputUid: text().notNull(),
     broadcastMode: broadcastMode(),
+    /** Why Cloudflare last refused the broadcast (a live_input.errored notification), until it reconnects. */
+    inputError: text(),
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { maskSecret } from "@marquee/auth";
 import { cloudflareConnections, type Db, type DbOrTx, videos } from "@marquee/db";
 import { isStreamError } from "@marquee/stream";
@@ -39,6 +39,10 @@ export async function getCloudflareSettings(deps: CloudflareDeps & { db: DbOrTx 
           webhookRegistered: Boolean(own.webhookSecretSealed),
           signingKeyId: own.signingKeyId,
           verifiedAt: own.verifiedAt,
+          liveNotifications: {
+            url: liveNotificationUrl(deps, own.id),
+            enabled: Boolean(own.liveNotificationSecretSealed),
+          },
         }
       : null,
   };
@@ -181,4 +185,52 @@ async function assertNoVideos(db: DbOrTx, connectionId: string) {
       { field: "accountId" },
     );
   }
+}
+
+/** Where Cloudflare Notifications post "Stream Live Input" events for this connection. */
+const liveNotificationUrl = (deps: CloudflareDeps, connectionId: string) =>
+  `${deps.cloudflare.webhookUrlFor(connectionId)}/live`;
+
+/**
+ * A new secret for the Cloudflare Notifications webhook destination (its cf-webhook-auth
+ * header). Returned this once so the admin can paste it into Cloudflare; stored sealed.
+ */
+export async function rotateLiveNotificationSecret(deps: TenantDeps) {
+  const secret = randomBytes(24).toString("base64url");
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(cloudflareConnections)
+      .set({ liveNotificationSecretSealed: deps.secrets.seal(secret), updatedAt: deps.now() })
+      .where(and(eq(cloudflareConnections.source, "tenant"), eq(cloudflareConnections.tenantId, deps.tenantId)))
+      .returning({ id: cloudflareConnections.id });
+    if (!row) throw new AppError("BAD_REQUEST", "Connect your Cloudflare account first.");
+    await recordAudit(tx, {
+      tenantId: deps.tenantId,
+      actorUserId: deps.actorUserId,
+      action: "cloudflare.live_notifications.rotate",
+      targetType: "cloudflare_connection",
+      targetId: row.id,
+    });
+    return { url: liveNotificationUrl(deps, row.id), secret };
+  });
+}
+
+/** Stops accepting live notifications (the status job still follows every class). */
+export async function disableLiveNotifications(deps: TenantDeps) {
+  await deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(cloudflareConnections)
+      .set({ liveNotificationSecretSealed: null, updatedAt: deps.now() })
+      .where(and(eq(cloudflareConnections.source, "tenant"), eq(cloudflareConnections.tenantId, deps.tenantId)))
+      .returning({ id: cloudflareConnections.id });
+    for (const row of rows) {
+      await recordAudit(tx, {
+        tenantId: deps.tenantId,
+        actorUserId: deps.actorUserId,
+        action: "cloudflare.live_notifications.disable",
+        targetType: "cloudflare_connection",
+        targetId: row.id,
+      });
+    }
+  });
 }
