@@ -70,6 +70,8 @@ describe("scheduling", () => {
     const adminList = await w.admin.live.list();
     expect(adminList.scheduled.map((c) => c.id).sort()).toEqual([mine.id, theirs.id].sort());
     await expect(w.teacher.live.broadcast({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(w.teacher.live.byId({ id: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await w.admin.live.byId({ id: mine.id })).toMatchObject({ id: mine.id, enrolled: 0, revenue: 0 });
     const details = await w.teacher.live.broadcast({ id: mine.id });
     expect(details.whipUrl).toContain("/webRTC/publish");
     expect(details.rtmps?.streamKey).toBeTruthy();

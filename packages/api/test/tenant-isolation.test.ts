@@ -265,6 +265,10 @@ const adminCases: Record<string, Case> = {
     ],
   },
   "live.list": { touches: "tenant data", attack: (w) => [w.inB.live.list()] },
+  "live.byId": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.live.byId({ id: w.classB.id }), w.inB.live.byId({ id: w.classB.id })],
+  },
   "live.teachers": { touches: "tenant data", attack: (w) => [w.inB.live.teachers()] },
   "live.create": {
     touches: "tenant data",

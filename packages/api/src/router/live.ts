@@ -7,6 +7,7 @@ import { recordAudit } from "../services/audit";
 import {
   broadcastDetails,
   cancelClass,
+  classDetailForStaff,
   createClass,
   createRecordingUpload,
   endClass,
@@ -59,6 +60,7 @@ function assertFuture(start: Date, now: Date) {
 /** Console → Live: instructors run their own classes, tenant admins every class. */
 export const liveAdminRouter = createTRPCRouter({
   list: instructorProcedure.query(({ ctx }) => listClassesForStaff(staffDeps(ctx))),
+  byId: instructorProcedure.input(classId).query(({ ctx, input }) => classDetailForStaff(staffDeps(ctx), input.id)),
   teachers: instructorProcedure.query(({ ctx }) => listTeachers(ctx.db, ctx.tenant.id)),
   create: instructorProcedure.input(classInput).mutation(async ({ ctx, input }) => {
     assertFuture(input.scheduledStart, ctx.now());

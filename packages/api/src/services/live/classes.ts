@@ -325,8 +325,8 @@ export async function createRecordingUpload(deps: StaffDeps, classId: string, si
   }
 }
 
-/** The console's lists: every class of the tenant for admins, their own for instructors. */
-export async function listClassesForStaff(deps: Omit<StaffDeps, keyof CloudflareDeps>) {
+/** Classes with their instructor, seats and token revenue: every class for admins, their own for instructors. */
+async function staffRows(deps: Omit<StaffDeps, keyof CloudflareDeps>, classId?: string) {
   const enrollment = deps.db
     .select({
       classId: classEnrollments.classId,
@@ -354,16 +354,29 @@ export async function listClassesForStaff(deps: Omit<StaffDeps, keyof Cloudflare
       and(
         eq(liveClasses.tenantId, deps.tenantId),
         isAdmin(deps.actor.role) ? undefined : eq(liveClasses.instructorUserId, deps.actor.userId),
+        classId ? eq(liveClasses.id, classId) : undefined,
       ),
     )
     .orderBy(desc(liveClasses.scheduledStart))
     .limit(500);
-  const items = rows.map(({ liveClass, instructorName, enrolled, revenue }) => ({
+  return rows.map(({ liveClass, instructorName, enrolled, revenue }) => ({
     ...staffView(liveClass),
     instructorName,
     enrolled,
     revenue,
   }));
+}
+
+/** One class as the console's class page shows it. */
+export async function classDetailForStaff(deps: Omit<StaffDeps, keyof CloudflareDeps>, classId: string) {
+  const [item] = await staffRows(deps, classId);
+  if (!item) throw notFound();
+  return item;
+}
+
+/** The console's lists: every class of the tenant for admins, their own for instructors. */
+export async function listClassesForStaff(deps: Omit<StaffDeps, keyof CloudflareDeps>) {
+  const items = await staffRows(deps);
   return {
     live: items.filter((c) => c.status === "live"),
     scheduled: items.filter((c) => c.status === "scheduled").reverse(),
