@@ -2,10 +2,17 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { ConsoleLayout } from "./components/console-layout";
 import { RouteError } from "./components/route-error";
 import { ConsoleHome } from "./routes/console-home";
+import { EditClassPage } from "./routes/live/class-form/edit-class-page";
+import { NewClassPage } from "./routes/live/class-form/new-class-page";
+import { ClassPage } from "./routes/live/class-page/class-page";
+import { LiveClassesPage } from "./routes/live/live-classes-page";
+import { LiveLayout } from "./routes/live/live-layout";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found";
 import { PacksPage } from "./routes/packs/packs-page";
+import { JobsPage } from "./routes/platform/jobs-page";
 import { CloudflareSettingsPage } from "./routes/settings/cloudflare/cloudflare-settings-page";
+import { LiveSettingsPage } from "./routes/settings/live/live-settings-page";
 import { PaymentsSettingsPage } from "./routes/settings/payments/payments-settings-page";
 import { SettingsLayout } from "./routes/settings/settings-layout";
 import { SignInPage } from "./routes/sign-in";
@@ -27,6 +34,7 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: <ConsoleHome /> },
         { path: "platform/tenants", element: <TenantsPage /> },
+        { path: "platform/jobs", element: <JobsPage /> },
         {
           path: "t/:tenantSlug",
           element: <TenantLayout />,
@@ -40,6 +48,16 @@ export const router = createBrowserRouter(
                 { path: ":videoId", element: <VideoDetailPage /> },
               ],
             },
+            {
+              path: "live",
+              element: <LiveLayout />,
+              children: [
+                { index: true, element: <LiveClassesPage /> },
+                { path: "new", element: <NewClassPage /> },
+                { path: ":classId", element: <ClassPage /> },
+                { path: ":classId/edit", element: <EditClassPage /> },
+              ],
+            },
             { path: "members", element: <MembersPage /> },
             { path: "tiers", element: <TiersPage /> },
             { path: "token-packs", element: <PacksPage /> },
@@ -50,6 +68,7 @@ export const router = createBrowserRouter(
                 { index: true, element: <Navigate to="cloudflare" replace /> },
                 { path: "cloudflare", element: <CloudflareSettingsPage /> },
                 { path: "payments", element: <PaymentsSettingsPage /> },
+                { path: "live", element: <LiveSettingsPage /> },
               ],
             },
           ],

@@ -1,11 +1,23 @@
 import { type MemberRole, NavItem, NavSection, ROLE_LABELS, Select } from "@marquee/ui";
-import { Building2, Clapperboard, Crown, LayoutGrid, type LucideIcon, Settings, Ticket, Users } from "lucide-react";
+import {
+  Building2,
+  CalendarClock,
+  Clapperboard,
+  Crown,
+  LayoutGrid,
+  type LucideIcon,
+  Radio,
+  Settings,
+  Ticket,
+  Users,
+} from "lucide-react";
 import { NavLink, useLocation, useNavigate, useParams } from "react-router";
 import {
   canManageBilling,
   canManageMembers,
   canManageSettings,
   canManageVideos,
+  canRunLiveClasses,
   isStaffRole,
   staffMemberships,
   tenantHomePath,
@@ -19,6 +31,7 @@ type TenantNavItem = { path: string; label: string; icon: LucideIcon; allowed: (
 const tenantNav: TenantNavItem[] = [
   { path: "", label: "Overview", icon: LayoutGrid, allowed: isStaffRole },
   { path: "videos", label: "Videos", icon: Clapperboard, allowed: canManageVideos },
+  { path: "live", label: "Live", icon: Radio, allowed: canRunLiveClasses },
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
   { path: "tiers", label: "Tiers", icon: Crown, allowed: canManageBilling },
   { path: "token-packs", label: "Token packs", icon: Ticket, allowed: canManageBilling },
@@ -52,6 +65,12 @@ export function ConsoleSidebar() {
             <NavLink to="/platform/tenants">
               <Building2 aria-hidden="true" />
               Tenants
+            </NavLink>
+          </NavItem>
+          <NavItem>
+            <NavLink to="/platform/jobs">
+              <CalendarClock aria-hidden="true" />
+              Jobs
             </NavLink>
           </NavItem>
         </NavSection>

@@ -27,6 +27,16 @@ export function canManageVideos(role: MemberRole): boolean {
   return STAFF_ROLES.includes(role);
 }
 
+/** Live classes: instructors run their own, owners and admins every class (the server filters the list). */
+export function canRunLiveClasses(role: MemberRole): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
+/** Owners and admins see and run every class, and choose who teaches; instructors only their own. */
+export function canManageAllClasses(role: MemberRole): boolean {
+  return TENANT_ADMIN_ROLES.includes(role);
+}
+
 /** The organizations this user helps run; plain memberships give no console access. */
 export function staffMemberships(me: Me): Membership[] {
   return me.memberships.filter((membership) => isStaffRole(membership.role));

@@ -36,3 +36,38 @@ export function formatDuration(totalSeconds: number): string {
   const s = String(seconds % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+const classStartFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const classStartWithYearFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** "Tue 24 Nov, 18:00" in the viewer's time zone; the year only when it is not this one. */
+export function formatClassStart(date: Date, now = new Date()): string {
+  const format = date.getFullYear() === now.getFullYear() ? classStartFormat : classStartWithYearFormat;
+  return format.format(date);
+}
+
+/** "45 min", "1 h", "1 h 30 min". */
+export function formatMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+/** A price or an amount in tokens: "Free" when nothing is charged. */
+export function formatTokenPrice(tokens: number): string {
+  return tokens === 0 ? "Free" : pluralize(tokens, "token");
+}

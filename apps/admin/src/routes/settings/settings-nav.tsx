@@ -1,5 +1,5 @@
 import { cn, focusRing } from "@marquee/ui";
-import { Cloud, CreditCard, type LucideIcon } from "lucide-react";
+import { Cloud, CreditCard, type LucideIcon, Radio } from "lucide-react";
 import { NavLink } from "react-router";
 
 type SettingsSection = { path: string; label: string; icon: LucideIcon };
@@ -8,6 +8,7 @@ type SettingsSection = { path: string; label: string; icon: LucideIcon };
 const sections: SettingsSection[] = [
   { path: "cloudflare", label: "Cloudflare", icon: Cloud },
   { path: "payments", label: "Payments", icon: CreditCard },
+  { path: "live", label: "Live", icon: Radio },
 ];
 
 export function SettingsNav() {

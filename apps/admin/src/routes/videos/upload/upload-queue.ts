@@ -1,4 +1,4 @@
-import { createDirectTransfer, createTusTransfer, type Transfer } from "./transfer";
+import { createDirectTransfer, createTusTransfer, type Transfer } from "../../../lib/transfer";
 import { createRateMeter } from "./transfer-rate";
 import type { NewUploadAccess, UploadItem, UploadQueueDeps } from "./upload-item";
 import { titleFromFileName, videoMimeType } from "./video-file";

@@ -3,8 +3,11 @@ import { DetailedError, Upload } from "tus-js-client";
 export type TransferEvents = {
   onProgress: (bytesSent: number, bytesTotal: number) => void;
   onSuccess: () => void;
-  /** A sentence for the user; the transfer can be started again where it makes sense. */
-  onError: (message: string) => void;
+  /**
+   * A sentence for the user; the transfer can be started again where it makes sense. `expired`:
+   * the upload URL is gone, so only a new upload (a new URL) can succeed.
+   */
+  onError: (message: string, detail: { expired: boolean }) => void;
 };
 
 export type Transfer = {
@@ -19,8 +22,12 @@ export type Transfer = {
 const TUS_CHUNK_BYTES = 50 * 1024 * 1024;
 const TUS_RETRY_DELAYS_MS = [0, 1_000, 3_000, 5_000, 10_000, 20_000];
 
+function tusStatus(error: Error): number | undefined {
+  return error instanceof DetailedError ? error.originalResponse?.getStatus() : undefined;
+}
+
 function describeTusError(error: Error): string {
-  const status = error instanceof DetailedError ? error.originalResponse?.getStatus() : undefined;
+  const status = tusStatus(error);
   if (status === 404 || status === 410) {
     return "Cloudflare no longer accepts this upload (its link expired). Cancel it and upload the file again.";
   }
@@ -29,8 +36,11 @@ function describeTusError(error: Error): string {
   return "The connection to Cloudflare was lost. Resume to continue where the upload stopped.";
 }
 
-/** Resumable upload to a TUS URL the server already created on Cloudflare (we only HEAD and PATCH it). */
-export function createTusTransfer(file: File, uploadUrl: string, events: TransferEvents): Transfer {
+/**
+ * Resumable upload to a TUS URL the server already created on Cloudflare (we only HEAD and PATCH it).
+ * A file, or any Blob such as a recording made in the page.
+ */
+export function createTusTransfer(file: Blob, uploadUrl: string, events: TransferEvents): Transfer {
   const upload = new Upload(file, {
     uploadUrl,
     chunkSize: TUS_CHUNK_BYTES,
@@ -39,7 +49,10 @@ export function createTusTransfer(file: File, uploadUrl: string, events: Transfe
     storeFingerprintForResuming: false,
     onProgress: events.onProgress,
     onSuccess: () => events.onSuccess(),
-    onError: (error) => events.onError(describeTusError(error)),
+    onError: (error) => {
+      const status = tusStatus(error);
+      events.onError(describeTusError(error), { expired: status === 404 || status === 410 });
+    },
   });
   return {
     resumable: true,
@@ -59,9 +72,10 @@ export function createDirectTransfer(file: File, uploadUrl: string, events: Tran
       events.onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) events.onSuccess();
-      else events.onError(`Cloudflare refused the upload (HTTP ${xhr.status}). Try again.`);
+      else events.onError(`Cloudflare refused the upload (HTTP ${xhr.status}). Try again.`, { expired: true });
     };
-    xhr.onerror = () => events.onError("The connection to Cloudflare was lost. Try again.");
+    // A direct upload cannot resume: whatever failed, the next try needs a new URL.
+    xhr.onerror = () => events.onError("The connection to Cloudflare was lost. Try again.", { expired: true });
     const body = new FormData();
     body.append("file", file);
     xhr.open("POST", uploadUrl);
