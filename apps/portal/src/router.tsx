@@ -3,6 +3,8 @@ import { RootLayout } from "./components/root-layout";
 import { RouteError } from "./components/route-error";
 import { AccountPage } from "./routes/account";
 import { HomePage } from "./routes/home";
+import { LivePage } from "./routes/live/live-page";
+import { LiveWatchPage } from "./routes/live/watch-page";
 import { NotFoundPage } from "./routes/not-found";
 import { SignInPage } from "./routes/sign-in";
 import { SignUpPage } from "./routes/sign-up";
@@ -32,6 +34,8 @@ export const router = createBrowserRouter([
           { index: true, element: <TenantPage /> },
           { path: "videos", element: <TenantVideosPage /> },
           { path: "videos/:videoId", element: <TenantVideoWatchPage /> },
+          { path: "live", element: <LivePage /> },
+          { path: "live/:classId", element: <LiveWatchPage /> },
           { path: "pricing", element: <TenantPricingPage /> },
           { path: "billing/return", element: <BillingReturnPage /> },
           {

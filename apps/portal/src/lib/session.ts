@@ -14,7 +14,7 @@ export function canOpenConsole(me: { user: { isPlatformAdmin: boolean }; members
 
 /**
  * What a visitor may see of an organization (its profile, which videos are locked, playback,
- * their plan and tokens) depends on who they are: reload it after signing in or out and after joining.
+ * their plan, tokens and classes) depends on who they are: reload it after signing in or out and after joining.
  */
 export function invalidateViewerData(utils: ReturnType<typeof trpc.useUtils>) {
   return Promise.all([
@@ -23,5 +23,6 @@ export function invalidateViewerData(utils: ReturnType<typeof trpc.useUtils>) {
     utils.playback.invalidate(),
     utils.billing.overview.invalidate(),
     utils.wallet.invalidate(),
+    utils.live.invalidate(),
   ]);
 }

@@ -12,7 +12,7 @@ export const trpc = createTRPCReact<PortalRouter>();
 const url = "/trpc/portal";
 
 /**
- * Tenant-scoped procedures (videos, playback, billing, wallet) read the organization from `x-tenant`: the one
+ * Tenant-scoped procedures (videos, playback, billing, wallet, live) read the organization from `x-tenant`: the one
  * an operation names in its context (`{ tenantSlug }`), else the one of the page on screen.
  */
 function tenantHeader(ops: Operation[], route: TenantRoute): Record<string, string> {
@@ -55,7 +55,7 @@ export function TRPCProvider({ tenantRoute, children }: { tenantRoute: TenantRou
       if (!slug || slug === current) return;
       current = slug;
       // Query keys do not include the header: one organization's videos or plans must never show under another's.
-      for (const scoped of [trpc.videos, trpc.playback, trpc.billing, trpc.wallet]) {
+      for (const scoped of [trpc.videos, trpc.playback, trpc.billing, trpc.wallet, trpc.live]) {
         queryClient.removeQueries({ queryKey: getQueryKey(scoped) });
       }
     });

@@ -25,3 +25,11 @@ export type MemberSubscription = NonNullable<BillingOverview["subscription"]>;
 export type CheckoutStatus = Outputs["billing"]["checkoutStatus"];
 
 export type LedgerEntry = Outputs["wallet"]["history"]["entries"][number];
+
+export type LiveClassList = Outputs["live"]["list"];
+/** A class of the Live page; `enrolled` and `canWatch` say what the viewer may do with it. */
+export type LiveClass = LiveClassList["upcoming"][number];
+export type LiveWatch = Outputs["live"]["watch"];
+export type LiveWatchState = LiveWatch["state"];
+/** The class as the watch page describes it, whatever the state. */
+export type LiveClassView = LiveWatch["class"];

@@ -62,6 +62,11 @@ function TenantNav({ tenant }: { tenant: PublicTenant }) {
         <NavLink to={`/${tenant.slug}/videos`} className={tabClasses}>
           Videos
         </NavLink>
+        {tenant.viewerRole ? (
+          <NavLink to={`/${tenant.slug}/live`} className={tabClasses}>
+            Live
+          </NavLink>
+        ) : null}
         <NavLink to={`/${tenant.slug}/pricing`} className={tabClasses}>
           Pricing
         </NavLink>
