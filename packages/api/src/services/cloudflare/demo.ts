@@ -1,5 +1,6 @@
-import { cloudflareConnections, type Db, DEMO_TENANT, memberships, tenants } from "@marquee/db";
+import { cloudflareConnections, type Db, DEMO_TENANT, liveClasses, memberships, tenants } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
+import { createClass } from "../live/classes";
 import { saveCloudflareSettings } from "./connections";
 import type { CloudflareCredentials, CloudflareDeps } from "./environment";
 
@@ -30,5 +31,46 @@ export async function connectDemoCloudflare(
       replaceWebhook: true,
     },
   );
+  await scheduleDemoClasses(deps, demo.id);
   return true;
+}
+
+const DAY = 86_400_000;
+
+/** Two upcoming classes taught by the demo instructor, so the Live pages have something to show. */
+async function scheduleDemoClasses(deps: CloudflareDeps & { db: Db }, tenantId: string) {
+  const [existing] = await deps.db
+    .select({ id: liveClasses.id })
+    .from(liveClasses)
+    .where(eq(liveClasses.tenantId, tenantId))
+    .limit(1);
+  const [teacher] = await deps.db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "instructor")))
+    .limit(1);
+  if (existing || !teacher) return;
+  const now = () => new Date();
+  const dayAt = (days: number, hourUtc: number) => {
+    const at = new Date(now().getTime() + days * DAY);
+    at.setUTCHours(hourUtc, 0, 0, 0);
+    return at;
+  };
+  const staff = { ...deps, now, tenantId, actor: { userId: teacher.userId, role: "instructor" as const } };
+  await createClass(staff, {
+    title: "Evening flow",
+    description: "Forty-five minutes of mobility and breath work. Bring a mat.",
+    scheduledStart: dayAt(1, 18),
+    durationMinutes: 45,
+    priceTokens: 3,
+    keepRecording: true,
+  });
+  await createClass(staff, {
+    title: "Saturday open mat",
+    description: "Free practice with the instructor on hand for questions.",
+    scheduledStart: dayAt(3, 10),
+    durationMinutes: 90,
+    priceTokens: 0,
+    keepRecording: false,
+  });
 }
