@@ -1,7 +1,9 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, storageStatePath } from "./support/accounts";
 import { trpcMutation } from "./support/api";
+import { createClass, staffCall } from "./support/live-broadcast";
 import { BASE_URL } from "./support/server";
+import { FRESH_CONNECTION } from "./support/trpc-call";
 
 const TENANT = "demo-dojo";
 const INSTRUCTOR = { email: "instructor@demo-dojo.local", name: "Ivan Instructor" };
@@ -113,6 +115,16 @@ test.describe("as an instructor", () => {
     ).toHaveCount(0);
   });
 
+  test("finds no class that is not theirs", async ({ page }) => {
+    await signInAsInstructor(page);
+    for (const id of [crypto.randomUUID(), "not-a-class"]) {
+      await page.goto(`/admin/t/${TENANT}/live/${id}`);
+      await expect(page.getByRole("heading", { name: "This class does not exist" })).toBeVisible();
+      await page.goto(`/admin/t/${TENANT}/live/${id}/edit`);
+      await expect(page.getByRole("heading", { name: "This class does not exist" })).toBeVisible();
+    }
+  });
+
   test("sees field errors for an empty title and a start in the past", async ({ page }) => {
     await signInAsInstructor(page);
     await page.goto(`/admin/t/${TENANT}/live/new`);
@@ -215,6 +227,197 @@ test.describe("as a tenant admin", () => {
         headers: { Origin: BASE_URL, "x-tenant": TENANT },
       });
     }
+  });
+});
+
+test.describe("with Cloudflare's live input notifications", () => {
+  test.use({ storageState: storageStatePath("tenantAdmin") });
+
+  type Own = { liveNotifications: { url: string; enabled: boolean } } | null;
+  const turnOff = (request: APIRequestContext) =>
+    staffCall(request, "settings.cloudflare.disableLiveNotifications", {});
+
+  test.beforeEach(async ({ page }) => {
+    const { own } = await staffCall<{ own: Own }>(page.request, "settings.cloudflare.get", {}, true);
+    expect(own, "Demo Dojo uses its own Cloudflare connection").not.toBeNull();
+    await turnOff(page.request);
+  });
+
+  test.afterEach(async ({ page }) => {
+    await turnOff(page.request);
+  });
+
+  test("a tenant admin creates the secret, sees it once, replaces it and turns notifications off", async ({ page }) => {
+    await page.goto(`/admin/t/${TENANT}/settings/cloudflare`);
+    const card = page.getByRole("region", { name: "Live input notifications" });
+    const status = card.getByRole("status", { name: "Status" });
+    await expect(status).toHaveText("Off");
+    await expect(card).toContainText("Marquee checks every minute");
+    await expect(card.getByRole("textbox", { name: "Notification URL" })).toHaveValue(
+      new RegExp(`^${BASE_URL}/api/webhooks/cloudflare/[0-9a-f-]{36}/live$`),
+    );
+    await expect(card.getByRole("button", { name: "Copy notification URL" })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Turn off" })).toHaveCount(0);
+
+    await card.getByRole("button", { name: "Create secret" }).click();
+    const secret = card.getByRole("textbox", { name: "Secret" });
+    await expect(secret).toHaveValue(/^[\w-]{32}$/);
+    await expect(secret).toBeFocused();
+    await expect(secret).toHaveAccessibleDescription(/Notifications → Destinations.+'Stream Live Input'/);
+    await expect(card.getByRole("button", { name: "Copy secret" })).toBeVisible();
+    await expect(status).toHaveText("On");
+    const first = await secret.inputValue();
+
+    // Shown once: after a reload only "On" is left.
+    await page.reload();
+    await expect(status).toHaveText("On");
+    await expect(card.getByRole("textbox", { name: "Secret" })).toHaveCount(0);
+    await expect(page.locator(`input[value="${first}"]`)).toHaveCount(0);
+
+    await card.getByRole("button", { name: "Replace secret" }).click();
+    const replace = page.getByRole("alertdialog", { name: "Replace the secret?" });
+    await expect(replace).toContainText("The current secret stops working");
+    await replace.getByRole("button", { name: "Replace secret" }).click();
+    await expect(replace).toBeHidden();
+    await expect(secret).toBeFocused();
+    await expect(secret).toHaveValue(/^[\w-]{32}$/);
+    await expect(secret).not.toHaveValue(first);
+
+    await card.getByRole("button", { name: "Turn off" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Turn off live notifications?" });
+    await dialog.getByRole("button", { name: "Turn off" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(status).toHaveText("Off");
+    await expect(status).toBeFocused();
+    await expect(card.getByRole("textbox", { name: "Secret" })).toHaveCount(0);
+    await expect(card.getByRole("button", { name: "Create secret" })).toBeVisible();
+  });
+
+  test("the class page shows why Cloudflare refused the stream, until the input connects", async ({ page }) => {
+    const created = await createClass(page.request, { title: uniqueTitle("Refused stream"), priceTokens: 0 });
+    try {
+      const { liveInputUid } = await staffCall<{ liveInputUid: string }>(
+        page.request,
+        "live.byId",
+        { id: created.id },
+        true,
+      );
+      const { url, secret } = await staffCall<{ url: string; secret: string }>(
+        page.request,
+        "settings.cloudflare.rotateLiveNotificationSecret",
+        {},
+      );
+      const notify = async (eventType: string, extra: Record<string, unknown> = {}) => {
+        const now = new Date();
+        const response = await page.request.post(url, {
+          headers: { "cf-webhook-auth": secret, ...FRESH_CONNECTION },
+          data: {
+            name: "Stream Live Input",
+            text: "x",
+            data: {
+              notification_name: "Stream Live Input",
+              input_id: liveInputUid,
+              event_type: eventType,
+              updated_at: now.toISOString(),
+              ...extra,
+            },
+            ts: Math.floor(now.getTime() / 1000),
+          },
+        });
+        expect(response.status(), await response.text()).toBe(200);
+      };
+
+      await page.goto(`/admin/t/${TENANT}/live/${created.id}`);
+      await expect(page.getByRole("heading", { name: created.title, level: 1 })).toBeVisible();
+      const refused = page.getByRole("alert").filter({ hasText: "Cloudflare refused the broadcast" });
+      await expect(refused).toHaveCount(0);
+
+      await notify("live_input.errored", {
+        live_input_errored: {
+          error: { code: "ERR_UNSUPPORTED_VIDEO_CODEC", message: "The video codec is not supported." },
+        },
+      });
+      await page.reload();
+      await expect(refused).toContainText("ERR_UNSUPPORTED_VIDEO_CODEC: The video codec is not supported.");
+      await expect(refused).toContainText("H.264 video and AAC audio");
+
+      // The input connects again: the reason goes.
+      await notify("live_input.connected");
+      await page.reload();
+      await expect(page.getByRole("heading", { name: created.title, level: 1 })).toBeVisible();
+      await expect(refused).toHaveCount(0);
+    } finally {
+      await staffCall(page.request, "live.cancel", { id: created.id });
+    }
+  });
+});
+
+test.describe("a browser broadcast's recording", () => {
+  test.use({ storageState: storageStatePath("tenantAdmin") });
+
+  test("outlives a tab closed mid-broadcast, and uploads from the class page", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const created = await createClass(page.request, { title: uniqueTitle("Closed tab"), priceTokens: 0 });
+    const classPath = `/admin/t/${TENANT}/live/${created.id}`;
+    await page.goto(classPath);
+    await page.getByRole("button", { name: "Start broadcast" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("It is saved in this browser as it goes")).toBeVisible();
+    await page.waitForTimeout(3_000);
+
+    // The tab goes without a Stop: the leave guard asks, and the answer is to leave.
+    page.on("dialog", (dialog) => void dialog.accept());
+    const closed = page.waitForEvent("close");
+    await page.close({ runBeforeUnload: true });
+    await closed;
+
+    const again = await context.newPage();
+    await again.goto(classPath);
+    const kept = again.getByRole("region", { name: "A recording from your last broadcast wasn't uploaded" });
+    await expect(kept).toBeVisible({ timeout: 20_000 });
+    await expect(kept).toContainText(/Recorded .+ · [\d.]+ (KB|MB)\./);
+    await kept.getByRole("button", { name: "Upload recording" }).click();
+    await expect(kept).toBeHidden();
+    await expect(again.getByRole("progressbar", { name: "Recording upload" })).toBeVisible();
+    await expect(again.getByText(/^Recording uploaded/)).toBeVisible({ timeout: 60_000 });
+    expect(
+      (await staffCall<{ recordingStatus: string }>(again.request, "live.byId", { id: created.id }, true))
+        .recordingStatus,
+    ).not.toBe("none");
+
+    // Uploaded, so the browser's copy is gone: nothing is offered any more.
+    await again.reload();
+    await expect(again.getByRole("heading", { name: created.title, level: 1 })).toBeVisible();
+    await expect(again.getByRole("button", { name: "Start broadcast" })).toBeVisible();
+    await expect(kept).toHaveCount(0);
+    await staffCall(again.request, "live.end", { id: created.id });
+  });
+
+  test("can be discarded instead", async ({ page, context }) => {
+    test.setTimeout(90_000);
+    const created = await createClass(page.request, { title: uniqueTitle("Discarded"), priceTokens: 0 });
+    const classPath = `/admin/t/${TENANT}/live/${created.id}`;
+    await page.goto(classPath);
+    await page.getByRole("button", { name: "Start broadcast" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(2_000);
+    page.on("dialog", (dialog) => void dialog.accept());
+    const closed = page.waitForEvent("close");
+    await page.close({ runBeforeUnload: true });
+    await closed;
+
+    const again = await context.newPage();
+    await again.goto(classPath);
+    const kept = again.getByRole("region", { name: "A recording from your last broadcast wasn't uploaded" });
+    await kept.getByRole("button", { name: "Discard" }).click();
+    const dialog = again.getByRole("alertdialog", { name: "Discard this recording?" });
+    await dialog.getByRole("button", { name: "Discard recording" }).click();
+    await expect(again.getByText("Recording discarded")).toBeVisible();
+    await expect(kept).toHaveCount(0);
+    await again.reload();
+    await expect(again.getByRole("button", { name: "Start broadcast" })).toBeVisible();
+    await expect(kept).toHaveCount(0);
+    await staffCall(again.request, "live.end", { id: created.id });
   });
 });
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatTokenPrice, pluralize } from "../../lib/format";
 import { trpc } from "../../lib/trpc";
 import type { LiveClassRow } from "../../lib/types";
+import { invalidateClass } from "./use-live-class";
 
 type CancelClassDialogProps = {
   liveClass: LiveClassRow | null;
@@ -49,7 +50,7 @@ export function CancelClassDialog({ liveClass, onClose, onCancelled }: CancelCla
           setFailure(errorMessage(error));
           throw error;
         }
-        await utils.live.list.invalidate();
+        await invalidateClass(utils, liveClass.id);
         await onCancelled?.();
       }}
     >

@@ -1,15 +1,18 @@
 import { Button, EmptyState, ErrorState, Skeleton } from "@marquee/ui";
-import { errorMessage } from "@marquee/ui/trpc";
+import { errorCode, errorMessage } from "@marquee/ui/trpc";
 import { SearchX } from "lucide-react";
 import { Link } from "react-router";
 import { useTenant } from "../../lib/tenant-context";
 import { BackToClasses } from "./back-to-classes";
 import type { useLiveClass } from "./use-live-class";
 
+// NOT_FOUND: another organization's class, or another instructor's; BAD_REQUEST: not a class id at all.
+const MISSING = ["NOT_FOUND", "BAD_REQUEST"];
+
 /** A class page before its class is known: loading, failed, or not one of the viewer's classes. */
-export function ClassLoadState({ list }: { list: ReturnType<typeof useLiveClass>["list"] }) {
+export function ClassLoadState({ query }: { query: ReturnType<typeof useLiveClass>["query"] }) {
   const tenant = useTenant();
-  if (list.isPending) {
+  if (query.isPending) {
     return (
       <div role="status" aria-label="Loading the class" className="grid gap-6">
         <Skeleton className="h-4 w-24" />
@@ -18,15 +21,14 @@ export function ClassLoadState({ list }: { list: ReturnType<typeof useLiveClass>
       </div>
     );
   }
+  const missing = MISSING.includes(errorCode(query.error) ?? "");
   return (
     <div className="grid gap-6">
       <title>{`Live classes · ${tenant.name} · Marquee Console`}</title>
       <p className="text-sm font-medium text-primary">
         <BackToClasses />
       </p>
-      {list.isError ? (
-        <ErrorState message={errorMessage(list.error)} onRetry={() => list.refetch()} retrying={list.isFetching} />
-      ) : (
+      {missing ? (
         <EmptyState
           icon={SearchX}
           title="This class does not exist"
@@ -37,6 +39,8 @@ export function ClassLoadState({ list }: { list: ReturnType<typeof useLiveClass>
             </Button>
           }
         />
+      ) : (
+        <ErrorState message={errorMessage(query.error)} onRetry={() => query.refetch()} retrying={query.isFetching} />
       )}
     </div>
   );

@@ -119,6 +119,9 @@ export function BroadcastCard({ broadcast }: { broadcast: Broadcast }) {
           <p className="text-xs text-muted-foreground">
             This page records the broadcast too. When you stop, the recording uploads to Cloudflare and becomes the
             replay; starting again records a new replay that replaces it.
+            {snapshot.recordingKept
+              ? " It is saved in this browser as it goes, so a closed tab does not lose it."
+              : null}
           </p>
         ) : null}
       </CardContent>

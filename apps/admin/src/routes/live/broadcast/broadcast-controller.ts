@@ -1,5 +1,7 @@
+import type { KeptFile } from "./kept-recordings";
 import { type LocalRecording, startLocalRecording } from "./local-recorder";
 import { type DeviceOption, describeMediaError, devicesOf, listDevices, openCamera, stopTracks } from "./media-devices";
+import { type FinishedRecording, takeOverKeptFile } from "./recording-sink";
 import { RecordingUpload, type RecordingUploadState } from "./recording-upload";
 import { type ConnectionState, describeSignallingError, WhipPublisher } from "./whip-publisher";
 
@@ -19,10 +21,15 @@ export type BroadcastSnapshot = {
   microphoneId: string | null;
   /** The broadcast is being recorded in this page, to become the replay. */
   recording: boolean;
+  /** ...and kept in the browser's storage as it goes, so leaving the page does not lose it. */
+  recordingKept: boolean;
   upload: RecordingUploadState | null;
+  /** The recording uploading is kept in the browser's storage until it has uploaded. */
+  uploadKept: boolean;
 };
 
 export type BroadcastDeps = {
+  classId: string;
   /** Tells the server the class broadcasts from the browser; the WHIP URL to publish to, if it has one. */
   prepare: () => Promise<string | null>;
   /** Media reached Cloudflare for the first time in this broadcast. */
@@ -56,12 +63,15 @@ export class BroadcastController {
     cameraId: null,
     microphoneId: null,
     recording: false,
+    recordingKept: false,
     upload: null,
+    uploadKept: false,
   };
   private listeners = new Set<() => void>();
   private publisher: WhipPublisher | null = null;
   private localRecording: LocalRecording | null = null;
   private uploader: RecordingUpload | null = null;
+  private uploading: FinishedRecording | null = null;
   // Bumped when a start or a camera change is overtaken (stopped, left): its awaits then give up.
   private run = 0;
   private cameraRun = 0;
@@ -109,7 +119,13 @@ export class BroadcastController {
     if (run !== this.run) return;
     if (!whipUrl) return gaveUp("This class has no address for browser broadcasts. Stream with an encoder instead.");
 
-    this.localRecording = startLocalRecording(camera);
+    const recording = startLocalRecording(camera, {
+      classId: this.deps().classId,
+      onKept: (kept) => {
+        if (this.localRecording === recording) this.patch({ recordingKept: kept });
+      },
+    });
+    this.localRecording = recording;
     const publisher = new WhipPublisher(camera, whipUrl, {
       onState: (state) => {
         if (this.publisher === publisher) this.patch({ status: state });
@@ -118,7 +134,7 @@ export class BroadcastController {
       onGaveUp: (message) => void this.stop(message),
     });
     this.publisher = publisher;
-    this.patch({ recording: this.localRecording !== null });
+    this.patch({ recording: recording !== null, recordingKept: false });
     try {
       await publisher.start();
     } catch (error) {
@@ -127,7 +143,7 @@ export class BroadcastController {
       await publisher.stop();
       this.localRecording?.discard();
       this.localRecording = null;
-      this.patch({ recording: false });
+      this.patch({ recording: false, recordingKept: false });
       gaveUp(describeSignallingError(error));
     }
   }
@@ -145,29 +161,44 @@ export class BroadcastController {
       return;
     }
     await publisher.stop();
-    const blob = recording ? await recording.finish() : null;
+    const finished = recording ? await recording.finish() : null;
     this.closeCamera();
-    this.patch({ status: "stopped", error, recording: false });
-    if (blob) this.uploadRecording(blob);
+    this.patch({ status: "stopped", error, recording: false, recordingKept: false });
+    if (finished) this.uploadRecording(finished);
+  }
+
+  /** Uploads a recording that an earlier page kept in this browser but did not upload. */
+  uploadKeptFile(kept: KeptFile) {
+    this.uploadRecording(takeOverKeptFile(kept));
   }
 
   retryUpload() {
     this.uploader?.retry();
   }
 
-  /** The page goes away: stop everything, keep nothing. */
+  /** The page goes away: stop everything; only what the browser's storage holds stays, to upload later. */
   dispose() {
     this.run++;
     this.cameraRun++;
     const publisher = this.publisher;
     this.publisher = null;
     void publisher?.stop();
-    this.localRecording?.discard();
+    this.localRecording?.abandon();
     this.localRecording = null;
     this.uploader?.abort();
     this.uploader = null;
+    this.uploading?.release();
+    this.uploading = null;
     this.closeCamera();
-    this.patch({ status: "idle", error: null, recording: false, upload: null, openingCamera: false });
+    this.patch({
+      status: "idle",
+      error: null,
+      recording: false,
+      recordingKept: false,
+      upload: null,
+      uploadKept: false,
+      openingCamera: false,
+    });
   }
 
   private chooseDevice(choice: { cameraId?: string; microphoneId?: string }) {
@@ -202,18 +233,23 @@ export class BroadcastController {
     if (this.snapshot.camera) this.patch({ camera: null });
   }
 
-  private uploadRecording(recording: Blob) {
-    // A newer recording replaces the class's replay: the older upload is no longer wanted.
+  private uploadRecording(recording: FinishedRecording) {
+    // A newer recording replaces the class's replay: the older one is no longer wanted.
     this.uploader?.abort();
-    const uploader = new RecordingUpload(recording, {
+    void this.uploading?.remove().catch(() => undefined);
+    this.uploading = recording;
+    const uploader = new RecordingUpload(recording.blob, {
       createUpload: (sizeBytes) => this.deps().createRecordingUpload(sizeBytes),
       describeError: (error) => this.deps().describeError(error),
       onChange: (upload) => {
-        if (this.uploader === uploader) this.patch({ upload });
+        if (this.uploader !== uploader) return;
+        this.patch({ upload });
+        // On Cloudflare now: the browser's copy can go.
+        if (upload.status === "done") void recording.remove().catch(() => undefined);
       },
     });
     this.uploader = uploader;
-    this.patch({ upload: uploader.current });
+    this.patch({ upload: uploader.current, uploadKept: recording.kept });
     uploader.start();
   }
 

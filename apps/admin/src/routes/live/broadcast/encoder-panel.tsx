@@ -16,6 +16,7 @@ import { Eye, EyeOff } from "lucide-react";
 import { type ReactNode, useId, useState } from "react";
 import { trpc } from "../../../lib/trpc";
 import type { BroadcastDetails, LiveClassRow } from "../../../lib/types";
+import { invalidateClass } from "../use-live-class";
 
 const MASK = "••••••••••••••••••••";
 
@@ -44,7 +45,7 @@ export function EncoderPanel({ liveClass, browserOnAir }: EncoderPanelProps) {
   const [revealed, setRevealed] = useState(false);
   const details = trpc.live.broadcast.useQuery({ id: liveClass.id }, { staleTime: 5 * 60_000 });
   const setMode = trpc.live.setBroadcastMode.useMutation({
-    onSuccess: () => utils.live.list.invalidate(),
+    onSuccess: () => invalidateClass(utils, liveClass.id),
     onError: (error) => toast.error("The class could not switch to encoder mode", { description: errorMessage(error) }),
   });
 

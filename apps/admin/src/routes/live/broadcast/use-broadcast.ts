@@ -3,6 +3,7 @@ import { errorMessage } from "@marquee/ui/trpc";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { trpc } from "../../../lib/trpc";
 import type { LiveClassRow } from "../../../lib/types";
+import { invalidateClass } from "../use-live-class";
 import { BroadcastController, type BroadcastDeps, type BroadcastSnapshot } from "./broadcast-controller";
 
 export type Broadcast = { controller: BroadcastController; snapshot: BroadcastSnapshot };
@@ -13,7 +14,7 @@ export function useBroadcast(liveClass: LiveClassRow): Broadcast {
   const setMode = trpc.live.setBroadcastMode.useMutation();
   const createUpload = trpc.live.createRecordingUpload.useMutation();
   const markLive = trpc.live.markLive.useMutation({
-    onSuccess: () => utils.live.list.invalidate(),
+    onSuccess: () => invalidateClass(utils, liveClass.id),
     // Cloudflare's own status makes the class live within a minute anyway.
     onError: (error) => toast.error("The class could not be marked live", { description: errorMessage(error) }),
   });
@@ -30,9 +31,10 @@ export function useBroadcast(liveClass: LiveClassRow): Broadcast {
 
   useEffect(() => {
     deps.current = {
+      classId: id,
       prepare: async () => {
         await setMode.mutateAsync({ id, mode: "webrtc" });
-        void utils.live.list.invalidate();
+        void invalidateClass(utils, id);
         const details = await utils.live.broadcast.fetch({ id }, { staleTime: 0 });
         return details.whipUrl;
       },
@@ -41,7 +43,7 @@ export function useBroadcast(liveClass: LiveClassRow): Broadcast {
       },
       createRecordingUpload: async (sizeBytes) => {
         const upload = await createUpload.mutateAsync({ id, sizeBytes });
-        void utils.live.list.invalidate();
+        void invalidateClass(utils, id);
         return upload;
       },
       describeError: errorMessage,

@@ -22,6 +22,7 @@ import { useSession } from "../../../lib/session";
 import { useTenant } from "../../../lib/tenant-context";
 import { trpc } from "../../../lib/trpc";
 import type { LiveClassRow } from "../../../lib/types";
+import { invalidateClass } from "../use-live-class";
 import { classFormSchema, toClassInput, toFormValues, toLocalDateTime } from "./class-form-schema";
 import { type ThumbnailChange, ThumbnailField } from "./thumbnail-field";
 
@@ -85,7 +86,7 @@ export function ClassForm({ liveClass, onSaved }: ClassFormProps) {
       return;
     }
     const thumbnailFailure = await saveThumbnail(saved.id);
-    await utils.live.list.invalidate();
+    await invalidateClass(utils, saved.id);
     toast.success(liveClass ? "Changes saved" : `${saved.title} is scheduled`);
     if (thumbnailFailure) toast.error("The thumbnail was not saved", { description: thumbnailFailure });
     await onSaved(saved.id);

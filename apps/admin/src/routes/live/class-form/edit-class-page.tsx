@@ -11,9 +11,9 @@ export function EditClassPage() {
   const tenant = useTenant();
   const navigate = useNavigate();
   const { classId = "" } = useParams();
-  const { list, liveClass } = useLiveClass(classId);
+  const { query, liveClass } = useLiveClass(classId);
 
-  if (!liveClass) return <ClassLoadState list={list} />;
+  if (!liveClass) return <ClassLoadState query={query} />;
   const over = liveClass.status === "ended" || liveClass.status === "cancelled";
   const classPath = `/t/${tenant.slug}/live/${liveClass.id}`;
   return (
@@ -32,7 +32,7 @@ export function EditClassPage() {
           }
         />
       ) : (
-        // Keyed: a list refresh must not reset what is being typed, but another class must.
+        // Keyed: a refresh must not reset what is being typed, but another class must.
         <ClassForm key={liveClass.id} liveClass={liveClass} onSaved={() => navigate(classPath)} />
       )}
     </div>

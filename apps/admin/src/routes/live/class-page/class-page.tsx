@@ -1,4 +1,4 @@
-import { Button, PageHeader, toast } from "@marquee/ui";
+import { Alert, Button, PageHeader, toast } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { Ban, Pencil, Radio, Square } from "lucide-react";
 import { useState } from "react";
@@ -11,12 +11,13 @@ import { BackToClasses } from "../back-to-classes";
 import { BroadcastCard } from "../broadcast/broadcast-card";
 import { isOnAir } from "../broadcast/broadcast-controller";
 import { EncoderPanel } from "../broadcast/encoder-panel";
+import { KeptRecordingCard } from "../broadcast/kept-recording-card";
 import { RecordingUploadCard } from "../broadcast/recording-upload-card";
 import { useBroadcast } from "../broadcast/use-broadcast";
 import { CancelClassDialog } from "../cancel-class-dialog";
 import { ClassLoadState } from "../class-load-state";
 import { ClassStatusBadge } from "../class-status";
-import { useLiveClass } from "../use-live-class";
+import { invalidateClass, useLiveClass } from "../use-live-class";
 import { BroadcastLeaveGuard } from "./broadcast-leave-guard";
 import { ClassStats, ClassSummary } from "./class-stats";
 import { EndClassDialog } from "./end-class-dialog";
@@ -24,8 +25,8 @@ import { EndClassDialog } from "./end-class-dialog";
 /** `/t/:tenantSlug/live/:classId`: the class at a glance, and where it is broadcast from. */
 export function ClassPage() {
   const { classId = "" } = useParams();
-  const { list, liveClass } = useLiveClass(classId);
-  if (!liveClass) return <ClassLoadState list={list} />;
+  const { query, liveClass } = useLiveClass(classId, { poll: true });
+  if (!liveClass) return <ClassLoadState query={query} />;
   return <ClassView liveClass={liveClass} />;
 }
 
@@ -38,7 +39,7 @@ function ClassView({ liveClass }: { liveClass: LiveClassRow }) {
   const markLive = trpc.live.markLive.useMutation({
     onSuccess: async () => {
       toast.success(`${liveClass.title} is live`);
-      await utils.live.list.invalidate();
+      await invalidateClass(utils, liveClass.id);
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
@@ -46,6 +47,11 @@ function ClassView({ liveClass }: { liveClass: LiveClassRow }) {
   const { status } = liveClass;
   const open = status === "scheduled" || status === "live";
   const upload = broadcast.snapshot.upload;
+  // Offered only before this page broadcasts or uploads itself: a newer recording replaces what it would upload.
+  const keptRecording =
+    broadcast.snapshot.status === "idle" && !upload ? (
+      <KeptRecordingCard classId={liveClass.id} onUpload={(kept) => broadcast.controller.uploadKeptFile(kept)} />
+    ) : null;
 
   return (
     <div className="grid gap-6">
@@ -103,10 +109,12 @@ function ClassView({ liveClass }: { liveClass: LiveClassRow }) {
           Streaming with an encoder? Use Mark live when you start, so members see the class as live straight away.
         </p>
       ) : null}
+      {open && liveClass.inputError ? <InputErrorAlert message={liveClass.inputError} /> : null}
       <ClassStats liveClass={liveClass} />
       {open ? (
         <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
           <div className="grid min-w-0 content-start gap-6">
+            {keptRecording}
             <BroadcastCard broadcast={broadcast} />
             {upload ? <RecordingUploadCard upload={upload} onRetry={() => broadcast.controller.retryUpload()} /> : null}
           </div>
@@ -114,6 +122,7 @@ function ClassView({ liveClass }: { liveClass: LiveClassRow }) {
         </div>
       ) : (
         <div className="grid max-w-3xl gap-6">
+          {keptRecording}
           {upload ? <RecordingUploadCard upload={upload} onRetry={() => broadcast.controller.retryUpload()} /> : null}
           <ClassSummary liveClass={liveClass} />
         </div>
@@ -128,5 +137,18 @@ function ClassView({ liveClass }: { liveClass: LiveClassRow }) {
       <CancelClassDialog liveClass={cancelling ? liveClass : null} onClose={() => setCancelling(false)} />
       <BroadcastLeaveGuard broadcast={broadcast} />
     </div>
+  );
+}
+
+/** Cloudflare's own words on why it turned the stream away, with what it accepts. */
+function InputErrorAlert({ message }: { message: string }) {
+  return (
+    <Alert tone="destructive" title="Cloudflare refused the broadcast">
+      <p className="font-mono text-xs break-words">{message}</p>
+      <p className="mt-1">
+        Set your encoder to H.264 video and AAC audio, a closed GOP with a keyframe every 2–10 seconds, and a bitrate
+        between 2 and 14 Mbps, then start streaming again.
+      </p>
+    </Alert>
   );
 }

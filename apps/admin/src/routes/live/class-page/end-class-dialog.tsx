@@ -3,6 +3,7 @@ import { errorMessage } from "@marquee/ui/trpc";
 import { useState } from "react";
 import { trpc } from "../../../lib/trpc";
 import type { LiveClassRow } from "../../../lib/types";
+import { invalidateClass } from "../use-live-class";
 
 type EndClassDialogProps = {
   liveClass: LiveClassRow;
@@ -44,7 +45,7 @@ export function EndClassDialog({ liveClass, open, onOpenChange, broadcasting, st
           throw error;
         }
         toast.success(`${liveClass.title} has ended`);
-        await utils.live.list.invalidate();
+        await invalidateClass(utils, liveClass.id);
       }}
     >
       {failure ? (

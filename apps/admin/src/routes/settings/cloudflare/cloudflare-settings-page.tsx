@@ -6,6 +6,7 @@ import { trpc } from "../../../lib/trpc";
 import { SettingsSkeleton } from "../settings-skeleton";
 import { CloudflareCredentialsForm } from "./cloudflare-credentials-form";
 import { CloudflareStatusCard, type TestResult } from "./cloudflare-status-card";
+import { LiveNotificationsCard } from "./live-notifications-card";
 
 export function CloudflareSettingsPage() {
   const tenant = useTenant();
@@ -36,6 +37,7 @@ export function CloudflareSettingsPage() {
         <>
           <CloudflareStatusCard settings={settings.data} testResult={testResult} onTestResult={setTestResult} />
           <CloudflareCredentialsForm settings={settings.data} onSave={() => setTestResult(null)} />
+          {settings.data.own ? <LiveNotificationsCard notifications={settings.data.own.liveNotifications} /> : null}
         </>
       )}
     </section>
