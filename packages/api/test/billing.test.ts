@@ -1,5 +1,13 @@
 import { signPayload, stripeClient } from "@marquee/billing";
-import { cloudflareConnections, stripeConnections, subscriptions, tiers, videos, webhookEvents } from "@marquee/db";
+import {
+  cloudflareConnections,
+  stripeConnections,
+  subscriptions,
+  tiers,
+  tokenLedger,
+  videos,
+  webhookEvents,
+} from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { reconcileSubscriptionsJob } from "../src/jobs";
@@ -167,6 +175,9 @@ describe("subscribing through Checkout", () => {
       code: "CONFLICT",
     });
 
+    // What the subscription costs is kept, for the analytics' MRR.
+    expect(await subscriptionRow(t)).toMatchObject({ amountCents: 1900, currency: "usd", interval: "month" });
+
     const cancelled = await t.portal.billing.cancel();
     expect(cancelled).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
     expect((await t.portal.playback.get({ videoId: video.id })).allowed).toBe(true);
@@ -283,6 +294,9 @@ describe("token packs", () => {
     const history = await t.portal.wallet.history();
     expect(history.entries).toHaveLength(1);
     expect(history.entries[0]).toMatchObject({ delta: 12, reason: "purchase", note: "Class pass", balanceAfter: 12 });
+    // What the member paid is on the ledger row, for the analytics' token sales.
+    const [purchase] = await t.deps.db.select().from(tokenLedger).where(eq(tokenLedger.tenantId, t.tenant.id));
+    expect(purchase).toMatchObject({ amountCents: 5000, currency: "usd" });
     const sessionId = new URL(paid.location ?? "", "http://x").searchParams.get("session_id") ?? "";
     expect(await t.portal.billing.checkoutStatus({ sessionId })).toEqual({
       state: "complete",

@@ -41,6 +41,9 @@ export type CheckoutSnapshot = {
   paid: boolean;
   customerId: string | null;
   subscriptionId: string | null;
+  /** What the customer paid, in the currency's minor unit. */
+  amountTotal: number | null;
+  currency: string | null;
   metadata: Metadata;
 };
 
@@ -58,6 +61,8 @@ export async function readCheckoutSession(stripe: Stripe, sessionId: string): Pr
     paid: session.payment_status === "paid" || session.payment_status === "no_payment_required",
     customerId: idOf(session.customer),
     subscriptionId: idOf(session.subscription),
+    amountTotal: session.amount_total ?? null,
+    currency: session.currency ?? null,
     metadata: session.metadata ?? {},
   };
 }

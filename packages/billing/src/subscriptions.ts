@@ -9,6 +9,9 @@ export type SubscriptionSnapshot = {
   priceId: string | null;
   productId: string | null;
   interval: "month" | "year" | null;
+  /** What one period costs, in the currency's minor unit (price × quantity); null for metered prices. */
+  amount: number | null;
+  currency: string | null;
   /** The end of the period paid for: the latest among the items (they carry it in this API version). */
   currentPeriodEnd: Date;
   cancelAtPeriodEnd: boolean;
@@ -31,6 +34,8 @@ export function toSnapshot(subscription: Stripe.Subscription): SubscriptionSnaps
     priceId: item?.price.id ?? null,
     productId: item ? idOf(item.price.product) : null,
     interval: interval === "month" || interval === "year" ? interval : null,
+    amount: item?.price.unit_amount != null ? item.price.unit_amount * (item.quantity ?? 1) : null,
+    currency: item?.price.currency ?? null,
     currentPeriodEnd: new Date(periodEnd * 1000),
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     canceledAt: fromUnix(subscription.canceled_at),

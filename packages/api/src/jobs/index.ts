@@ -1,11 +1,13 @@
 import type { Db } from "@marquee/db";
 import type { BillingDeps } from "../services/billing/environment";
 import type { CloudflareDeps } from "../services/cloudflare/environment";
+import { analyticsRollupJob } from "./analytics-rollup";
 import { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 import { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 import { reconcileVideosJob } from "./reconcile-videos";
 import type { Job } from "./runner";
 
+export { analyticsRollupJob } from "./analytics-rollup";
 export { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 export { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 export { reconcileVideosJob } from "./reconcile-videos";
@@ -21,4 +23,5 @@ export const scheduledJobs: Job<JobDeps>[] = [
   liveStatusJob,
   recordingsCleanupJob,
   migrateToCatalogJob,
+  analyticsRollupJob,
 ];

@@ -129,6 +129,9 @@ export const tokenLedger = pgTable(
     /** Checkout session id, enrollment id, …; null for admin grants and deductions. */
     reference: text(),
     note: text(),
+    /** For purchases: what the member paid, in the currency's minor unit. */
+    amountCents: integer(),
+    currency: text(),
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+export * from "./analytics";
 export * from "./audit-log";
 export * from "./billing";
 export * from "./cloudflare";

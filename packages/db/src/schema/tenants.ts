@@ -20,6 +20,8 @@ export const tenants = pgTable(
     replayDays: integer().notNull().default(7),
     catalogAfterDays: integer().notNull().default(60),
     catalogAccessLevel: text().$type<"public" | "members" | "tier">().notNull().default("members"),
+    /** Raw watch sessions are kept this long; the daily rollups stay. */
+    watchRetentionMonths: integer().notNull().default(13),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

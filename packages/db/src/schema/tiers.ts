@@ -86,6 +86,9 @@ export const subscriptions = pgTable(
     stripeCustomerId: text().notNull(),
     stripePriceId: text(),
     interval: billingInterval(),
+    /** One period's price in the currency's minor unit, as Stripe last said (for MRR). */
+    amountCents: integer(),
+    currency: text(),
     status: subscriptionStatus().notNull(),
     currentPeriodEnd: timestamp({ withTimezone: true }).notNull(),
     cancelAtPeriodEnd: boolean().notNull().default(false),

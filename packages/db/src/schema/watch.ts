@@ -26,6 +26,8 @@ export const watchSessions = pgTable(
   (t) => [
     index("watch_sessions_video_started_idx").on(t.tenantId, t.videoId, t.startedAt),
     index("watch_sessions_user_video_idx").on(t.userId, t.videoId, t.lastHeartbeatAt),
+    // The rollup reads a few days of sessions across tenants; pruning deletes the oldest.
+    index("watch_sessions_started_idx").on(t.startedAt),
   ],
 );
 

@@ -34,6 +34,8 @@ export async function applySubscriptionSnapshot(
     stripeCustomerId: snapshot.customerId,
     stripePriceId: snapshot.priceId,
     interval: snapshot.interval,
+    amountCents: snapshot.amount,
+    currency: snapshot.currency,
     status: snapshot.status as typeof subscriptions.$inferInsert.status,
     currentPeriodEnd: snapshot.currentPeriodEnd,
     cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,

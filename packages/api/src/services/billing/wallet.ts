@@ -10,6 +10,9 @@ export type LedgerEntryInput = WalletOwner & {
   reference?: string | null;
   note?: string | null;
   actorUserId?: string | null;
+  /** For purchases: the money paid, in the currency's minor unit. */
+  amountCents?: number | null;
+  currency?: string | null;
 };
 
 export type CreditResult = { applied: boolean; balance: number };
@@ -95,6 +98,8 @@ function entryValues(input: LedgerEntryInput, delta: number, balanceAfter: numbe
     reference: input.reference ?? null,
     note: input.note ?? null,
     actorUserId: input.actorUserId ?? null,
+    amountCents: input.amountCents ?? null,
+    currency: input.currency ?? null,
   };
 }
 

@@ -169,6 +169,8 @@ export async function creditPackPurchase(
     reason: "purchase",
     reference: session.id,
     note: pack?.name ?? `${tokens} tokens`,
+    amountCents: session.amountTotal,
+    currency: session.currency,
   });
   return true;
 }
