@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./router/analytics";
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
 import { billingRouter, walletRouter } from "./router/billing";
 import { catalogRouter, playbackRouter } from "./router/catalog";
@@ -36,6 +37,7 @@ export const adminRouter = createTRPCRouter({
   packs: packsRouter,
   live: liveAdminRouter,
   jobs: jobsRouter,
+  analytics: analyticsRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

@@ -213,6 +213,17 @@ export const classInput = z.object({
 });
 export const updateClassInput = classInput.extend({ id: z.uuid() });
 
+const isoDay = z.iso.date("Use a date like 2026-01-31");
+
+/** A period of whole UTC days for the analytics pages: at most 400 days, oldest first. */
+export const analyticsPeriodInput = z
+  .object({ from: isoDay, to: isoDay })
+  .refine((p) => p.from <= p.to, { message: "The start must be on or before the end", path: ["from"] })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 400 * 86_400_000, {
+    message: "Choose at most 400 days",
+    path: ["from"],
+  });
+
 export const liveSettingsInput = z.object({
   replayDays: z
     .number("Enter a number of days")

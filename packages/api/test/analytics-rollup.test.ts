@@ -6,6 +6,7 @@ import {
   subscriptions,
   tenants,
   tiers,
+  tokenLedger,
   videos,
   watchSessions,
 } from "@marquee/db";
@@ -13,7 +14,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { dayOf, pruneWatchSessions, rollUp } from "../src/services/analytics/rollup";
 import { creditTokens } from "../src/services/billing/wallet";
-import { connectedTenant, createMember, testDb } from "../src/testing";
+import { addMember, adminCaller, connectedTenant, createMember, testDb } from "../src/testing";
 
 const DAY = 86_400_000;
 
@@ -198,3 +199,83 @@ describe("daily rollups", () => {
     expect(after).toEqual(before);
   });
 });
+
+describe("dashboard", () => {
+  it("reports what the raw rows say for the period: views, minutes, MRR, token sales", async () => {
+    const now = new Date();
+    const w = await history(now);
+    await rollUp(w.db, now);
+    const from = dayOf(new Date(now.getTime() - 6 * DAY));
+    const to = dayOf(now);
+    const start = new Date(`${from}T00:00:00Z`);
+
+    const [raw] = await w.db
+      .select({
+        views: sql<number>`count(*)::int`,
+        viewers: sql<number>`count(distinct ${watchSessions.userId})::int`,
+        seconds: sql<number>`sum(${watchSessions.secondsWatched})::int`,
+      })
+      .from(watchSessions)
+      .where(and(eq(watchSessions.tenantId, w.tenantId), gte(watchSessions.startedAt, start)));
+    const [sales] = await w.db
+      .select({
+        cents: sql<number>`coalesce(sum(${tokenLedger.amountCents}), 0)::int`,
+        tokens: sql<number>`coalesce(sum(${tokenLedger.delta}), 0)::int`,
+      })
+      .from(tokenLedger)
+      .where(
+        and(
+          eq(tokenLedger.tenantId, w.tenantId),
+          eq(tokenLedger.reason, "purchase"),
+          gte(tokenLedger.createdAt, start),
+        ),
+      );
+    const live = await w.db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.tenantId, w.tenantId), eq(subscriptions.status, "active")));
+    const mrr = live.reduce(
+      (total, s) => total + (s.interval === "year" ? (s.amountCents ?? 0) / 12 : (s.amountCents ?? 0)),
+      0,
+    );
+
+    const summary = await w.caller.analytics.summary({ from, to });
+    expect(summary.totals).toMatchObject({
+      views: raw?.views,
+      uniqueViewers: raw?.viewers,
+      minutesWatched: Math.round((raw?.seconds ?? 0) / 60),
+      tokenSalesCents: sales?.cents,
+      tokensSold: sales?.tokens,
+      activeSubscribers: live.length,
+      mrrCents: Math.round(mrr),
+    });
+    expect(summary.series).toHaveLength(7);
+    expect(summary.subscribersByTier).toEqual([{ tierId: w.tierId, name: "Premium", rank: 1, subscribers: 2 }]);
+
+    const top = await w.caller.analytics.topVideos({ from, to });
+    for (const row of top) {
+      const [perVideo] = await w.db
+        .select({ views: sql<number>`count(*)::int`, seconds: sql<number>`sum(${watchSessions.secondsWatched})::int` })
+        .from(watchSessions)
+        .where(and(eq(watchSessions.videoId, row.videoId), gte(watchSessions.startedAt, start)));
+      expect(row).toMatchObject({ views: perVideo?.views, minutesWatched: Math.round((perVideo?.seconds ?? 0) / 60) });
+      expect(row.averageCompletion).toBeGreaterThan(0);
+      expect(row.averageCompletion).toBeLessThanOrEqual(1);
+    }
+    expect(top.map((r) => r.views)).toEqual([...top.map((r) => r.views)].sort((a, b) => b - a));
+    const drill = await w.caller.analytics.video({ videoId: w.intro, from, to });
+    expect(drill.totals.views).toBe(top.find((r) => r.videoId === w.intro)?.views);
+
+    await expect(w.caller.analytics.summary({ from: to, to: from })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const member = await portalCallerFor(w.tenant.slug);
+    await expect(member.analytics.summary({ from, to })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+async function portalCallerFor(tenantSlug: string) {
+  const { user } = await createMember("member");
+  const tenant = (await testDb()).query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, tenantSlug) });
+  const row = await tenant;
+  await addMember(row?.id ?? "", user.id, "member");
+  return (await adminCaller({ userId: user.id, tenantSlug })).caller;
+}

@@ -337,6 +337,21 @@ const adminCases: Record<string, Case> = {
   },
   // Job runs are platform-wide: only platform admins may read them.
   "jobs.list": { touches: "tenant data", attack: (w) => [w.inA.jobs.list(), w.inB.jobs.list()] },
+  "analytics.summary": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.analytics.summary({ from: "2026-01-01", to: "2026-01-31" })],
+  },
+  "analytics.topVideos": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.analytics.topVideos({ from: "2026-01-01", to: "2026-01-31" })],
+  },
+  "analytics.video": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.inA.analytics.video({ videoId: w.videoB.id, from: "2026-01-01", to: "2026-01-31" }),
+      w.inB.analytics.video({ videoId: w.videoB.id, from: "2026-01-01", to: "2026-01-31" }),
+    ],
+  },
   "live.settings": { touches: "tenant data", attack: (w) => [w.inB.live.settings()] },
   "live.updateSettings": {
     touches: "tenant data",

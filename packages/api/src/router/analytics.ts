@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { tenantSummary, topVideos, videoAnalytics } from "../services/analytics/dashboard";
+import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
+import { analyticsPeriodInput } from "../validators";
+
+/** Console → Analytics (tenant admins): figures from the daily rollups. */
+export const analyticsRouter = createTRPCRouter({
+  summary: tenantAdminProcedure
+    .input(analyticsPeriodInput)
+    .query(({ ctx, input }) => tenantSummary(ctx.db, ctx.tenant.id, input)),
+  topVideos: tenantAdminProcedure
+    .input(
+      analyticsPeriodInput.safeExtend({
+        sort: z.enum(["views", "minutes", "completion"]).default("views"),
+        limit: z.number().int().min(1).max(500).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => topVideos(ctx.db, ctx.tenant.id, input, input.sort, input.limit)),
+  video: tenantAdminProcedure
+    .input(analyticsPeriodInput.safeExtend({ videoId: z.uuid() }))
+    .query(({ ctx, input }) => videoAnalytics(ctx.db, ctx.tenant.id, input.videoId, input)),
+});
