@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { connectedTenant, getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
+import { connectedTenant, testSecrets } from "@marquee/api/testing";
 import { cloudflareConnections, videos, webhookEvents } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { signWebhookBody } from "@marquee/stream";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { createLogger } from "../src/logger";
+import { createTestApp } from "./support/test-app";
 
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 const db = async () => (await getTestDatabase()).db;
 
 /** A tenant connected to its own emulator account, with one uploaded (pending) video. */
@@ -69,16 +68,7 @@ async function eventCount(uid: string) {
 }
 
 beforeAll(async () => {
-  app = createApp({
-    database: await getTestDatabase(),
-    logger: createLogger("silent"),
-    publicUrl: "http://marquee.test",
-    trustProxy: false,
-    now: () => frozen,
-    secrets: testSecrets,
-    cloudflare: (await getTestCloudflare()).environment,
-    billing: (await getTestStripe()).environment,
-  });
+  app = await createTestApp({ now: () => frozen });
 });
 
 describe("POST /api/webhooks/cloudflare/:connectionId", () => {

@@ -1,28 +1,16 @@
-import { getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
 import { jobRuns } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { createLogger } from "../src/logger";
+import { createTestApp } from "./support/test-app";
 
 const SECRET = "cron-secret-for-tests-0123456789";
 // A moment of its own, so this file's slots never meet another file's.
 const frozen = new Date(Date.UTC(2033, 4, 6, 2, 30, 0));
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
-  app = createApp({
-    database: await getTestDatabase(),
-    logger: createLogger("silent"),
-    publicUrl: "http://marquee.test",
-    trustProxy: false,
-    secrets: testSecrets,
-    cloudflare: (await getTestCloudflare()).environment,
-    billing: (await getTestStripe()).environment,
-    cronSecret: SECRET,
-    now: () => frozen,
-  });
+  app = await createTestApp({ cronSecret: SECRET, now: () => frozen });
 });
 
 const trigger = (job: string, authorization?: string) =>

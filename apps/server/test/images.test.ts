@@ -1,27 +1,18 @@
-import { createTenant, getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
+import { createTenant } from "@marquee/api/testing";
 import { images } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { createLogger } from "../src/logger";
+import { createTestApp } from "./support/test-app";
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
 );
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
-  app = createApp({
-    database: await getTestDatabase(),
-    logger: createLogger("silent"),
-    publicUrl: "http://marquee.test",
-    trustProxy: false,
-    secrets: testSecrets,
-    cloudflare: (await getTestCloudflare()).environment,
-    billing: (await getTestStripe()).environment,
-  });
+  app = await createTestApp();
 });
 
 describe("GET /api/images/:id", () => {

@@ -1,27 +1,17 @@
-import { connectedTenant, getTestCloudflare, getTestStripe, testSecrets } from "@marquee/api/testing";
+import { connectedTenant } from "@marquee/api/testing";
 import { liveClasses } from "@marquee/db";
 import { getTestDatabase } from "@marquee/db/testing";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { createLogger } from "../src/logger";
+import { createTestApp } from "./support/test-app";
 
 const MINUTE = 60_000;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof createTestApp>>;
 let offset = 0;
 const now = () => new Date(Date.now() + offset);
 
 beforeAll(async () => {
-  app = createApp({
-    database: await getTestDatabase(),
-    logger: createLogger("silent"),
-    publicUrl: "http://marquee.test",
-    trustProxy: false,
-    secrets: testSecrets,
-    cloudflare: (await getTestCloudflare()).environment,
-    billing: (await getTestStripe()).environment,
-    now,
-  });
+  app = await createTestApp({ now });
 });
 
 /** A tenant with live notifications set up, and a class starting in five minutes. */
