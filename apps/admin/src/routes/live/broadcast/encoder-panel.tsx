@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Button,
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-  CopyButton,
-  Input,
-  Skeleton,
-  toast,
-} from "@marquee/ui";
+import { Alert, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Skeleton, toast } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { Eye, EyeOff } from "lucide-react";
 import { type ReactNode, useId, useState } from "react";
+import { CopyField } from "../../../components/copy-field";
 import { trpc } from "../../../lib/trpc";
 import type { BroadcastDetails, LiveClassRow } from "../../../lib/types";
 import { invalidateClass } from "../use-live-class";
@@ -158,31 +147,7 @@ type IngestFieldProps = {
   onCopy: () => void;
 };
 
-function IngestField({ label, copyLabel, value, hidden = false, description, onCopy }: IngestFieldProps) {
-  const id = useId();
-  return (
-    <div className="grid gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <div className="flex gap-2">
-        <Input
-          id={id}
-          readOnly
-          value={hidden ? MASK : value}
-          aria-describedby={description ? `${id}-description` : undefined}
-          className="font-mono text-xs"
-        />
-        {/* Copying works while the value is masked; it also counts as choosing the encoder. */}
-        <span className="contents" onClickCapture={onCopy}>
-          <CopyButton value={value} label={copyLabel} />
-        </span>
-      </div>
-      {description ? (
-        <p id={`${id}-description`} className="text-xs text-muted-foreground">
-          {description}
-        </p>
-      ) : null}
-    </div>
-  );
+/** Copying works while the value is masked; it also counts as choosing the encoder. */
+function IngestField({ hidden = false, ...field }: IngestFieldProps) {
+  return <CopyField {...field} display={hidden ? MASK : field.value} />;
 }

@@ -14,9 +14,9 @@ import {
 import { errorMessage } from "@marquee/ui/trpc";
 import { BellOff, KeyRound } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { CopyField } from "../../../components/copy-field";
 import { trpc } from "../../../lib/trpc";
 import type { CloudflareSettings } from "../../../lib/types";
-import { CopyField } from "./copy-field";
 
 type LiveNotifications = NonNullable<CloudflareSettings["own"]>["liveNotifications"];
 
