@@ -52,4 +52,15 @@ describe("POST /api/cron/:job", () => {
     expect(runs[0]).toMatchObject({ status: "succeeded" });
     expect(runs[0]?.finishedAt).toBeInstanceOf(Date);
   });
+
+  it("runs a job again at once with ?force=true, as a run of its own", async () => {
+    await trigger("classes.migrateToCatalog", `Bearer ${SECRET}`);
+    const forced = await app.request("/api/cron/classes.migrateToCatalog?force=true", {
+      method: "POST",
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    expect(await forced.json()).toMatchObject({ ran: true, status: "succeeded", slot: frozen.toISOString() });
+    const unauthorised = await app.request("/api/cron/classes.migrateToCatalog?force=true", { method: "POST" });
+    expect(unauthorised.status).toBe(401);
+  });
 });
