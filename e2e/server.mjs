@@ -12,6 +12,8 @@ const root = new URL("..", import.meta.url).pathname;
 // The built-in emulators run in production mode too, so uploads and payments work on PostgreSQL.
 const env = { ...process.env, SEED_DEMO: "true", CLOUDFLARE_EMULATOR: "true", STRIPE_EMULATOR: "true" };
 env.APP_SECRET_KEY ||= randomBytes(32).toString("base64");
+// A fixed secret: console-analytics.spec.ts runs the analytics rollup through POST /api/cron/:job.
+env.CRON_SECRET = "e2e-cron-secret-for-local-tests-only";
 const dataDir = mkdtempSync(join(tmpdir(), "marquee-e2e-"));
 env.DATA_DIR = dataDir;
 

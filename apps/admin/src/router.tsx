@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { ConsoleLayout } from "./components/console-layout";
 import { RouteError } from "./components/route-error";
+import { AnalyticsLayout } from "./routes/analytics/analytics-layout";
+import { AnalyticsPage } from "./routes/analytics/analytics-page";
+import { VideoAnalyticsPage } from "./routes/analytics/video-analytics-page";
 import { ConsoleHome } from "./routes/console-home";
 import { EditClassPage } from "./routes/live/class-form/edit-class-page";
 import { NewClassPage } from "./routes/live/class-form/new-class-page";
@@ -61,6 +64,14 @@ export const router = createBrowserRouter(
             { path: "members", element: <MembersPage /> },
             { path: "tiers", element: <TiersPage /> },
             { path: "token-packs", element: <PacksPage /> },
+            {
+              path: "analytics",
+              element: <AnalyticsLayout />,
+              children: [
+                { index: true, element: <AnalyticsPage /> },
+                { path: "videos/:videoId", element: <VideoAnalyticsPage /> },
+              ],
+            },
             {
               path: "settings",
               element: <SettingsLayout />,

@@ -2,6 +2,7 @@ import { type MemberRole, NavItem, NavSection, ROLE_LABELS, Select } from "@marq
 import {
   Building2,
   CalendarClock,
+  ChartLine,
   Clapperboard,
   Crown,
   LayoutGrid,
@@ -18,6 +19,7 @@ import {
   canManageSettings,
   canManageVideos,
   canRunLiveClasses,
+  canViewAnalytics,
   isStaffRole,
   staffMemberships,
   tenantHomePath,
@@ -35,6 +37,7 @@ const tenantNav: TenantNavItem[] = [
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
   { path: "tiers", label: "Tiers", icon: Crown, allowed: canManageBilling },
   { path: "token-packs", label: "Token packs", icon: Ticket, allowed: canManageBilling },
+  { path: "analytics", label: "Analytics", icon: ChartLine, allowed: canViewAnalytics },
   { path: "settings", label: "Settings", icon: Settings, allowed: canManageSettings },
 ];
 

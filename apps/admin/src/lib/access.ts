@@ -22,6 +22,11 @@ export function canManageBilling(role: MemberRole): boolean {
   return TENANT_ADMIN_ROLES.includes(role);
 }
 
+/** Audience and revenue figures: owners and admins, as on the server. */
+export function canViewAnalytics(role: MemberRole): boolean {
+  return TENANT_ADMIN_ROLES.includes(role);
+}
+
 /** Every staff role uploads and edits videos; instructors teach with them. */
 export function canManageVideos(role: MemberRole): boolean {
   return STAFF_ROLES.includes(role);

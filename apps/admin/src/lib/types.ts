@@ -33,3 +33,7 @@ export type LiveSettingsInput = Inputs["live"]["updateSettings"];
 export type BroadcastDetails = Outputs["live"]["broadcast"];
 export type ScheduledJob = Outputs["jobs"]["list"]["jobs"][number];
 export type JobRun = ScheduledJob["lastRuns"][number];
+export type AnalyticsSummary = Outputs["analytics"]["summary"];
+export type TopVideo = Outputs["analytics"]["topVideos"][number];
+export type TopVideoSort = NonNullable<Inputs["analytics"]["topVideos"]["sort"]>;
+export type VideoAnalytics = Outputs["analytics"]["video"];
