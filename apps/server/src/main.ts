@@ -60,6 +60,10 @@ export async function startServer(env: Env, logger: Logger) {
     );
     instance.once("error", reject);
   });
+  // Longer than the idle timeout of common load balancers (60 s), so they never reuse a
+  // connection the server is closing; Node's default of 5 s also races keep-alive clients.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   logger.info({ port: env.port, mode: env.mode, database: database.driver }, "listening");
   await syncPlatformConnection({ ...cloudflareDeps, now: () => new Date() }).catch((error: unknown) =>
     logger.error({ err: error }, "could not set up the platform Cloudflare account; will retry at next start"),
