@@ -25,6 +25,11 @@ export default defineConfig({
         "--disable-sync",
         "--disable-quic",
         "--no-first-run",
+        // WebRTC specs broadcast Chromium's fake camera and microphone without a permission prompt;
+        // loopback candidates let the peers meet on a machine whose only interface is loopback.
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        "--allow-loopback-in-peer-connection",
       ],
     },
   },

@@ -4,6 +4,7 @@ import { createCallRunner } from "./call-runner";
 import type { StreamContext } from "./context";
 import { StreamError } from "./errors";
 import { accountOperations } from "./operations/account";
+import { analyticsOperations } from "./operations/analytics";
 import { captionOperations } from "./operations/captions";
 import { keyOperations } from "./operations/keys";
 import { liveInputOperations } from "./operations/live-inputs";
@@ -57,22 +58,28 @@ export function createStreamClient(config: StreamClientConfig) {
     logLevel: "off",
     fetch: config.fetch,
   });
-  const run = createCallRunner({
-    pauseKey: accountPauseKey(apiBaseUrl, config.accountId),
-    pauses: config.accountPauses ?? defaultAccountPauses,
-    policy: { ...DEFAULT_RETRY_POLICY, ...config.retry },
-    timeoutMs,
-    sleep: config.sleep ?? realSleep,
-    now: config.now ?? Date.now,
-    random: config.random,
-  });
+  const now = config.now ?? Date.now;
+  const runnerFor = (pauseKey: string) =>
+    createCallRunner({
+      pauseKey,
+      pauses: config.accountPauses ?? defaultAccountPauses,
+      policy: { ...DEFAULT_RETRY_POLICY, ...config.retry },
+      timeoutMs,
+      sleep: config.sleep ?? realSleep,
+      now,
+      random: config.random,
+    });
+  const run = runnerFor(accountPauseKey(apiBaseUrl, config.accountId));
   const ctx: StreamContext = { sdk, accountId: config.accountId, run };
+  // GraphQL has its own budget (cost-based, 320 per 5 minutes): running out of it must not pause Stream calls.
+  const runAnalytics = runnerFor(accountPauseKey(`${apiBaseUrl}/graphql`, config.accountId));
   const customerDomain = normalizeCustomerDomain(config.customerDomain);
 
   return {
     accountId: config.accountId,
     customerDomain,
     ...accountOperations(ctx),
+    ...analyticsOperations({ ...ctx, run: runAnalytics, now }),
     ...videoOperations(ctx),
     ...uploadOperations(ctx),
     ...captionOperations(ctx),

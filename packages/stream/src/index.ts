@@ -9,6 +9,7 @@ export {
 export { isStreamError, StreamError, type StreamErrorKind } from "./errors";
 export type { LiveInputRecording, StreamLiveInput } from "./live-input";
 export type { StorageUsage, TokenStatus, TokenVerification } from "./operations/account";
+export type { DeliveredMinutes, MinutesDeliveredOptions } from "./operations/analytics";
 export type { CaptionStatus, StreamCaption } from "./operations/captions";
 export type { CreatedSigningKey, SigningKeySummary } from "./operations/keys";
 export type { LiveInputSettings, LiveInputSummary } from "./operations/live-inputs";

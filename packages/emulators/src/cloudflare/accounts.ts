@@ -11,6 +11,8 @@ export type CreateAccountOptions = {
   storageLimitMinutes?: number;
   /** Where live input lifecycle notifications go (Cloudflare Notifications webhook destination). */
   liveNotification?: { url: string; secret?: string; name?: string };
+  /** Whether the token created here has Account Analytics Read (the GraphQL API); default true. */
+  analytics?: boolean;
 };
 
 export type AccountInfo = {
@@ -31,9 +33,14 @@ export function accountInfo(emu: Emulator, account: Account, token: ApiToken): A
   };
 }
 
-export function newToken(scope: TokenScope = "write", expiresOn: string | null = null, value?: string): ApiToken {
+export function newToken(
+  scope: TokenScope = "write",
+  expiresOn: string | null = null,
+  value?: string,
+  analytics = true,
+): ApiToken {
   // Real tokens are 40 characters of [A-Za-z0-9_-].
-  return { id: randomHex(16), value: value ?? randomHex(20), scope, expiresOn };
+  return { id: randomHex(16), value: value ?? randomHex(20), scope, expiresOn, analytics };
 }
 
 /** Creates an account with one write token; asking again for an existing id returns it (idempotent seeding). */
@@ -42,7 +49,7 @@ export async function createAccount(emu: Emulator, options: CreateAccountOptions
   if (existing) {
     let token = existing.tokens.find((t) => !options.apiToken || t.value === options.apiToken);
     if (!token) {
-      token = newToken("write", null, options.apiToken);
+      token = newToken("write", null, options.apiToken, options.analytics);
       existing.tokens.push(token);
       emu.store.changed();
     }
@@ -50,7 +57,7 @@ export async function createAccount(emu: Emulator, options: CreateAccountOptions
   }
   const tokenKeyId = randomHex(16);
   const tokenKey = await generateRsaKey(tokenKeyId);
-  const token = newToken("write", null, options.apiToken);
+  const token = newToken("write", null, options.apiToken, options.analytics);
   const account: Account = {
     id: options.accountId ?? randomHex(16),
     customerCode: options.customerCode ?? randomCustomerCode(),

@@ -7,6 +7,7 @@ import type { Faults } from "./faults.ts";
 import { captionRoutes } from "./routes/captions.ts";
 import { cdnRoutes } from "./routes/cdn.ts";
 import { controlRoutes } from "./routes/control.ts";
+import { graphqlRoutes } from "./routes/graphql.ts";
 import { keyRoutes, tokenEndpoint } from "./routes/keys.ts";
 import { liveInputRoutes } from "./routes/live-inputs.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
@@ -42,6 +43,7 @@ export function createApp(emu: Emulator, tus: Tus, faults: Faults) {
   api.route(stream, tokenEndpoint(emu));
   api.route(stream, captionRoutes(emu));
   api.route(stream, videoRoutes(emu));
+  api.route("/graphql", graphqlRoutes(emu));
   api.all("*", (c) => fail(c, 404, codes.noRoute, "No route for the URI"));
 
   app.route("/client/v4", api);

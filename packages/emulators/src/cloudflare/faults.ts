@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { codes, failureBody } from "./envelope.ts";
 import { randomHex } from "./ids.ts";
 
@@ -26,6 +26,18 @@ export type Faults = {
   clear: () => void;
   middleware: (basePath: string) => MiddlewareHandler;
 };
+
+/** The GraphQL API answers in GraphQL's shape even when failing, with the messages its error docs list. */
+function graphqlFault(c: Context, rule: ActiveFault) {
+  const limited = rule.status === 429;
+  const message = limited
+    ? "rate limiter budget depleted, try again after 5 minutes"
+    : rule.status === 503
+      ? "unable to execute query, please try again later"
+      : "Internal server error";
+  const headers: Record<string, string> = limited ? { "retry-after": String(rule.retryAfterSeconds ?? 1) } : {};
+  return c.json({ data: null, errors: [{ message, extensions: {} }] }, rule.status as 500, headers);
+}
 
 export function createFaults(now: () => Date, latencyMs = 0): Faults {
   const faults: Faults = {
@@ -60,6 +72,7 @@ export function createFaults(now: () => Date, latencyMs = 0): Faults {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       if (!rule?.status) return next();
       rule.hits++;
+      if (path === "/client/v4/graphql") return graphqlFault(c, rule);
       if (rule.status === 429) {
         const retryAfter = String(rule.retryAfterSeconds ?? 1);
         const body = failureBody([

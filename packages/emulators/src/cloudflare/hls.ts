@@ -76,11 +76,16 @@ export async function mediaPlaylist(emu: Emulator, playable: Playable): Promise<
   return `${lines.join("\n")}\n`;
 }
 
-export async function segmentFile(emu: Emulator, playable: Playable, index: number): Promise<string | null> {
+/** A media segment's file and its duration in seconds (what delivery analytics count). */
+export async function segmentFile(
+  emu: Emulator,
+  playable: Playable,
+  index: number,
+): Promise<{ path: string; duration: number } | null> {
   const { dir, segments } = await sourceOf(emu, playable);
   const count = playable.rendition.kind === "loop" ? Number.POSITIVE_INFINITY : segments.length;
   const segment = index < count ? segments[index % segments.length] : undefined;
-  return segment ? join(dir, segment.file) : null;
+  return segment ? { path: join(dir, segment.file), duration: segment.duration } : null;
 }
 
 export async function masterPlaylist(emu: Emulator, playable: Playable): Promise<string> {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ffmpegInstaller from "@ffmpeg-installer/ffmpeg";
 import { type AccountInfo, type CreateAccountOptions, createAccount } from "./accounts.ts";
+import { minutesDelivered, recordDelivery } from "./analytics.ts";
 import { createApp } from "./app.ts";
 import type { Emulator } from "./context.ts";
 import { createDispatcher, type Delivery, type RetryOptions } from "./dispatcher.ts";
@@ -85,6 +86,11 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
     }
   }
 
+  const knownAccount = (id: string) => {
+    const account = store.account(id);
+    if (!account) throw new Error(`Unknown account ${id}`);
+    return account;
+  };
   const liveInput = (uid: string) => {
     const input = store.state.liveInputs.find((l) => l.uid === uid);
     if (!input) throw new Error(`Unknown live input ${uid}`);
@@ -126,6 +132,14 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
         emu.dispatcher.settings.duplicate = duplicate;
       },
     },
+    /** Minutes delivered, as the GraphQL Analytics API reports them; counted whenever a media segment is served. */
+    analytics: {
+      /** One UTC day (`YYYY-MM-DD`, default the emulator's today) of an account: minutes per video uid, by uid. */
+      minutesDelivered: (accountId: string, day?: string) => minutesDelivered(emu, knownAccount(accountId).id, day),
+      /** Seeds figures: adds `minutes` for the video on the UTC day of `at` (default now, on the emulator clock). */
+      recordDelivery: (accountId: string, uid: string, minutes: number, at?: Date | string) =>
+        recordDelivery(emu, knownAccount(accountId).id, uid, minutes, at === undefined ? undefined : new Date(at)),
+    },
     faults: {
       add: (rule: FaultRule) => faults.add(rule),
       clear: () => faults.clear(),
@@ -145,6 +159,7 @@ export function createCloudflareEmulator(options: CloudflareEmulatorOptions) {
 
 export type CloudflareEmulator = ReturnType<typeof createCloudflareEmulator>;
 export type { AccountInfo, CreateAccountOptions } from "./accounts.ts";
+export type { DeliveredMinutes } from "./analytics.ts";
 export type { Delivery } from "./dispatcher.ts";
 export { signWebhook } from "./dispatcher.ts";
 export type { FaultRule } from "./faults.ts";

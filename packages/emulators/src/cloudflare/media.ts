@@ -51,6 +51,15 @@ export function parseProbe(stderr: string): Probe {
   };
 }
 
+/** The last `time=` ffmpeg reports while reading a file through: how far its packets reach, in seconds. */
+export function parseReadTime(stderr: string): number | null {
+  const times = [...stderr.matchAll(/time=(\d+):(\d\d):(\d\d(?:\.\d+)?)/g)];
+  const last = times.at(-1);
+  if (!last) return null;
+  const seconds = Number(last[1]) * 3600 + Number(last[2]) * 60 + Number(last[3]);
+  return seconds > 0 ? seconds : null;
+}
+
 export async function readSegments(dir: string): Promise<Segment[]> {
   const text = await readFile(join(dir, playlistName), "utf8");
   const segments: Segment[] = [];
@@ -81,14 +90,23 @@ export function createMedia(ffmpeg: string, segmentSeconds: number): Media {
   return {
     async probe(path) {
       // `ffmpeg -i` without an output exits non-zero by design; the diagnostics are what we want.
-      return parseProbe((await run(ffmpeg, ["-i", path])).stderr);
+      const probe = parseProbe((await run(ffmpeg, ["-i", path])).stderr);
+      if (probe.duration !== null || !probe.hasVideo) return probe;
+      // A recording written as it happens (a browser's MediaRecorder WebM) has no duration in
+      // its header: read the packets through, without decoding, to find where they end.
+      const read = await run(ffmpeg, ["-i", path, "-c", "copy", "-f", "null", "-"]);
+      return { ...probe, duration: read.code === 0 ? parseReadTime(read.stderr) : null };
     },
     async encodeHls(source, outDir) {
       await mkdir(outDir, { recursive: true });
       await runOrThrow(ffmpeg, [
         ...["-y", "-i", source, "-map", "0:v:0", "-map", "0:a:0?"],
         ...["-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast"],
-        ...["-pix_fmt", "yuv420p", "-c:a", "aac", "-ac", "2", "-b:a", "96k"],
+        // The source's own frame times: a browser's recording has irregular ones, and a constant
+        // rate guessed from them (up to 1000 fps) would duplicate nearly every frame. x264 is told
+        // a usual rate, or it would pick its level for that guess.
+        ...["-pix_fmt", "yuv420p", "-vsync", "vfr", "-x264-params", "fps=30"],
+        ...["-c:a", "aac", "-ac", "2", "-b:a", "96k"],
         ...["-force_key_frames", `expr:gte(t,n_forced*${segmentSeconds})`],
         ...["-f", "hls", "-hls_time", String(segmentSeconds), "-hls_playlist_type", "vod"],
         ...["-hls_segment_filename", join(outDir, "seg_%03d.ts"), join(outDir, playlistName)],

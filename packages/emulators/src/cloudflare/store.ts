@@ -34,7 +34,9 @@ export function createStore(root: string, persist: boolean): Store {
   const state: State =
     persist && existsSync(statePath)
       ? (JSON.parse(readFileSync(statePath, "utf8")) as State)
-      : { accounts: [], videos: [], liveInputs: [] };
+      : { accounts: [], videos: [], liveInputs: [], minutesDelivered: {} };
+  // State files written before analytics existed have no ledger.
+  state.minutesDelivered ??= {};
 
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();

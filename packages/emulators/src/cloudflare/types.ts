@@ -17,6 +17,8 @@ export type ApiToken = {
   scope: TokenScope;
   /** RFC 3339; the token answers `expired` after this instant. */
   expiresOn: string | null;
+  /** Account Analytics Read, which the GraphQL API needs; absent (state from before it existed) means granted. */
+  analytics?: boolean;
 };
 
 export type SigningKey = { id: string; created: string; publicJwk: JWK };
@@ -119,8 +121,12 @@ export type LiveInput = {
   viewers: number;
 };
 
+/** Minutes delivered by account id, then UTC day (`YYYY-MM-DD`), then video uid. */
+export type DeliveryLedger = Record<string, Record<string, Record<string, number>>>;
+
 export type State = {
   accounts: Account[];
   videos: Video[];
   liveInputs: LiveInput[];
+  minutesDelivered: DeliveryLedger;
 };

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
+import { recordDelivery } from "../analytics.ts";
 import { playableOf, resolveTarget } from "../cdn-access.ts";
 import type { Emulator } from "../context.ts";
 import { masterPlaylist, mediaPlaylist, segmentFile, subtitlePlaylist } from "../hls.ts";
@@ -39,8 +40,11 @@ export function cdnRoutes(emu: Emulator) {
     if (file === "stream.m3u8") return c.body(await mediaPlaylist(emu, playable), 200, m3u8);
     const segment = /^seg\/(\d+)\.ts$/.exec(file);
     if (segment) {
-      const path = await segmentFile(emu, playable, Number(segment[1]));
-      return path ? fileResponse(path, "video/mp2t") : c.text("Segment not found", 404);
+      const served = await segmentFile(emu, playable, Number(segment[1]));
+      if (!served) return c.text("Segment not found", 404);
+      // Cloudflare bills delivery per segment request, by the segment's length; playlists are free.
+      recordDelivery(emu, found.account.id, playable.uid, served.duration / 60);
+      return fileResponse(served.path, "video/mp2t");
     }
     const subs = /^subs\/([\w-]+)\.(m3u8|vtt)$/.exec(file);
     const caption = subs && playable.captions.find((cap) => cap.language === subs[1] && cap.status === "ready");

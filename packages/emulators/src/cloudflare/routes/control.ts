@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { accountInfo, createAccount, newToken } from "../accounts.ts";
+import { isDay, minutesDelivered, recordDelivery } from "../analytics.ts";
 import type { Emulator } from "../context.ts";
 import { badRequest, notFound } from "../envelope.ts";
 import type { FaultRule, Faults } from "../faults.ts";
@@ -43,6 +44,7 @@ export function controlRoutes(emu: Emulator, faults: Faults) {
       apiToken: optionalString(body, "apiToken", 256),
       customerCode: optionalString(body, "customerCode", 32),
       storageLimitMinutes: optionalNumber(body, "storageLimitMinutes", 0, 1e9),
+      analytics: optionalBoolean(body, "analytics"),
       ...(notificationUrl ? { liveNotification: { url: notificationUrl } } : {}),
     });
     return c.json(info, 201);
@@ -52,7 +54,12 @@ export function controlRoutes(emu: Emulator, faults: Faults) {
     const found = account(c.req.param("id"));
     const body = await jsonBody(c.req);
     const scope = body.scope === "read" ? "read" : "write";
-    const token = newToken(scope, optionalDate(body, "expiresOn") ?? null);
+    const token = newToken(
+      scope,
+      optionalDate(body, "expiresOn") ?? null,
+      undefined,
+      optionalBoolean(body, "analytics"),
+    );
     found.tokens.push(token);
     emu.store.changed();
     return c.json(accountInfo(emu, found, token), 201);
@@ -72,6 +79,26 @@ export function controlRoutes(emu: Emulator, faults: Faults) {
     account(c.req.param("id")).liveNotification = null;
     emu.store.changed();
     return c.body(null, 204);
+  });
+
+  app.get("/accounts/:id/analytics/minutes", (c) => {
+    const found = account(c.req.param("id"));
+    const day = c.req.query("day");
+    if (day !== undefined && !isDay(day)) throw badRequest("day must be a UTC day, YYYY-MM-DD");
+    return c.json(minutesDelivered(emu, found.id, day));
+  });
+  app.post("/accounts/:id/analytics/minutes", async (c) => {
+    const found = account(c.req.param("id"));
+    const body = await jsonBody(c.req);
+    const uid = optionalString(body, "uid", 64);
+    const minutes = optionalNumber(body, "minutes", 0, 1e9);
+    if (!uid || minutes === undefined) throw badRequest("uid and minutes are required");
+    const at = optionalDate(body, "at");
+    try {
+      return c.json(recordDelivery(emu, found.id, uid, minutes, at ? new Date(at) : undefined), 201);
+    } catch (error) {
+      throw badRequest(error instanceof Error ? error.message : String(error));
+    }
   });
 
   app.post("/live_inputs/:uid/connect", async (c) => c.json(await connect(emu, liveInput(c.req.param("uid")))));
