@@ -33,6 +33,7 @@ export function setUpCloudflare(env: Env, logger: Logger) {
         : customerDomainFor,
     webhookUrlFor: (connectionId) => `${env.publicUrl}/api/webhooks/cloudflare/${connectionId}`,
     platformDefault: env.cloudflareDefault,
+    prices: env.cloudflarePrices,
     fetch: emulator
       ? (input, init) => {
           if (!appFetch) throw new Error("the app is not ready yet");

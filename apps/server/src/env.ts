@@ -32,6 +32,14 @@ const envSchema = z.object({
     .optional(),
   CLOUDFLARE_API_BASE_URL: z.url({ message: "must be an absolute URL ending in /client/v4" }).optional(),
   CLOUDFLARE_EMULATOR: booleanString.optional(),
+  CLOUDFLARE_STORAGE_PRICE: z.coerce
+    .number("must be US dollars per 1,000 minutes stored, e.g. 5")
+    .min(0, "must not be negative")
+    .default(5),
+  CLOUDFLARE_DELIVERY_PRICE: z.coerce
+    .number("must be US dollars per 1,000 minutes delivered, e.g. 1")
+    .min(0, "must not be negative")
+    .default(1),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/, "must be a Stripe secret key (sk_live_…, sk_test_… or rk_…)")
@@ -67,6 +75,8 @@ export type Env = {
   cloudflareDefault: { accountId: string; apiToken: string; customerCode: string } | null;
   /** Where the Cloudflare API lives; unset means Cloudflare itself, or the built-in emulator in embedded mode. */
   cloudflareApiBaseUrl: string | undefined;
+  /** US dollars per 1,000 minutes, for the cost estimates. */
+  cloudflarePrices: { storagePer1000Minutes: number; deliveryPer1000Minutes: number };
   /** Run the built-in Cloudflare emulator (and connect the demo tenant to it). */
   cloudflareEmulator: boolean;
   /** The Stripe account tenants without their own keys use (its webhook secret is for /api/webhooks/stripe/platform). */
@@ -135,6 +145,10 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
           }
         : null,
     cloudflareApiBaseUrl: env.CLOUDFLARE_API_BASE_URL?.replace(/\/+$/, ""),
+    cloudflarePrices: {
+      storagePer1000Minutes: env.CLOUDFLARE_STORAGE_PRICE,
+      deliveryPer1000Minutes: env.CLOUDFLARE_DELIVERY_PRICE,
+    },
     cloudflareEmulator: env.CLOUDFLARE_EMULATOR ?? (mode === "embedded" && !env.CLOUDFLARE_API_BASE_URL),
     stripeDefault: env.STRIPE_SECRET_KEY
       ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null }

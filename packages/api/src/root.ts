@@ -1,4 +1,4 @@
-import { analyticsRouter } from "./router/analytics";
+import { analyticsRouter, platformAnalyticsRouter } from "./router/analytics";
 import { authRouter, meProcedure, signInProcedure, signOutProcedure } from "./router/auth";
 import { billingRouter, walletRouter } from "./router/billing";
 import { catalogRouter, playbackRouter } from "./router/catalog";
@@ -38,6 +38,7 @@ export const adminRouter = createTRPCRouter({
   live: liveAdminRouter,
   jobs: jobsRouter,
   analytics: analyticsRouter,
+  platformAnalytics: platformAnalyticsRouter,
 });
 
 export type PortalRouter = typeof portalRouter;

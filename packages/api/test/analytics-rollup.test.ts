@@ -14,7 +14,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { dayOf, pruneWatchSessions, rollUp } from "../src/services/analytics/rollup";
 import { creditTokens } from "../src/services/billing/wallet";
-import { addMember, adminCaller, connectedTenant, createMember, testDb } from "../src/testing";
+import { addMember, adminCaller, connectedTenant, createMember, createUser, testDb } from "../src/testing";
 
 const DAY = 86_400_000;
 
@@ -267,6 +267,19 @@ describe("dashboard", () => {
     expect(drill.totals.views).toBe(top.find((r) => r.videoId === w.intro)?.views);
 
     await expect(w.caller.analytics.summary({ from: to, to: from })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const platform = await createUser({ platformAdmin: true });
+    const platformCaller = (await adminCaller({ userId: platform.id })).caller;
+    const across = await platformCaller.platformAnalytics.summary({ from, to });
+    const row = across.tenants.find((r) => r.tenantId === w.tenantId);
+    expect(row).toMatchObject({
+      views: raw?.views,
+      mrrCents: Math.round(mrr),
+      activeSubscribers: live.length,
+      tokenSalesCents: sales?.cents,
+    });
+    expect(across.totals.views).toBeGreaterThanOrEqual(raw?.views ?? 0);
+    await expect(w.caller.platformAnalytics.summary({ from, to })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
     const member = await portalCallerFor(w.tenant.slug);
     await expect(member.analytics.summary({ from, to })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -345,6 +345,15 @@ const adminCases: Record<string, Case> = {
     touches: "tenant data",
     attack: (w) => [w.inB.analytics.topVideos({ from: "2026-01-01", to: "2026-01-31" })],
   },
+  "analytics.cost": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.analytics.cost({ from: "2026-01-01", to: "2026-01-31" })],
+  },
+  // Every tenant's figures: platform admins only.
+  "platformAnalytics.summary": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.platformAnalytics.summary({ from: "2026-01-01", to: "2026-01-31" })],
+  },
   "analytics.video": {
     touches: "tenant data",
     attack: (w) => [

@@ -2,12 +2,14 @@ import type { Db } from "@marquee/db";
 import type { BillingDeps } from "../services/billing/environment";
 import type { CloudflareDeps } from "../services/cloudflare/environment";
 import { analyticsRollupJob } from "./analytics-rollup";
+import { cloudflareUsageJob } from "./cloudflare-usage";
 import { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 import { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 import { reconcileVideosJob } from "./reconcile-videos";
 import type { Job } from "./runner";
 
 export { analyticsRollupJob } from "./analytics-rollup";
+export { cloudflareUsageJob } from "./cloudflare-usage";
 export { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob } from "./live-classes";
 export { reconcileSubscriptionsJob } from "./reconcile-subscriptions";
 export { reconcileVideosJob } from "./reconcile-videos";
@@ -24,4 +26,5 @@ export const scheduledJobs: Job<JobDeps>[] = [
   recordingsCleanupJob,
   migrateToCatalogJob,
   analyticsRollupJob,
+  cloudflareUsageJob,
 ];

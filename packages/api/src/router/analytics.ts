@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { tenantSummary, topVideos, videoAnalytics } from "../services/analytics/dashboard";
-import { createTRPCRouter, tenantAdminProcedure } from "../trpc";
+import { tenantCost } from "../services/analytics/cost";
+import { platformSummary, tenantSummary, topVideos, videoAnalytics } from "../services/analytics/dashboard";
+import { createTRPCRouter, platformAdminProcedure, tenantAdminProcedure } from "../trpc";
 import { analyticsPeriodInput } from "../validators";
 
 /** Console → Analytics (tenant admins): figures from the daily rollups. */
@@ -16,7 +17,17 @@ export const analyticsRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => topVideos(ctx.db, ctx.tenant.id, input, input.sort, input.limit)),
+  cost: tenantAdminProcedure
+    .input(analyticsPeriodInput)
+    .query(({ ctx, input }) =>
+      tenantCost({ db: ctx.db, cloudflare: ctx.config.cloudflare, now: ctx.now() }, ctx.tenant.id, input),
+    ),
   video: tenantAdminProcedure
     .input(analyticsPeriodInput.safeExtend({ videoId: z.uuid() }))
     .query(({ ctx, input }) => videoAnalytics(ctx.db, ctx.tenant.id, input.videoId, input)),
+});
+
+/** Platform → Analytics (platform admins only): every tenant's figures side by side. */
+export const platformAnalyticsRouter = createTRPCRouter({
+  summary: platformAdminProcedure.input(analyticsPeriodInput).query(({ ctx, input }) => platformSummary(ctx.db, input)),
 });

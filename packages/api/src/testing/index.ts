@@ -154,13 +154,16 @@ export async function paidTenant() {
  * A tenant whose admin (of the given role) has connected an account on the test emulator
  * through Settings → Cloudflare, with the deps services take.
  */
-export async function connectedTenant(role: "owner" | "admin" = "owner") {
+export async function connectedTenant(
+  role: "owner" | "admin" = "owner",
+  accountOptions: Parameters<Awaited<ReturnType<typeof getTestCloudflare>>["emulator"]["createAccount"]>[0] = {},
+) {
   const { user, tenantId } = await createMember(role);
   const db = await testDb();
   const tenant = await db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.id, tenantId) });
   if (!tenant) throw new Error("tenant missing");
   const cloudflare = await getTestCloudflare();
-  const account = await cloudflare.emulator.createAccount();
+  const account = await cloudflare.emulator.createAccount(accountOptions);
   const { caller } = await adminCaller({ userId: user.id, tenantSlug: tenant.slug });
   await caller.settings.cloudflare.save({ ...account, replaceWebhook: false });
   const deps = { db, secrets: testSecrets, cloudflare: cloudflare.environment };

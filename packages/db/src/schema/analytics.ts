@@ -1,4 +1,18 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, real, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { cloudflareConnections } from "./cloudflare";
 import { tenants } from "./tenants";
 import { users } from "./users";
 import { videos } from "./videos";
@@ -30,6 +44,8 @@ export const analyticsVideoDaily = pgTable(
   (t) => [
     primaryKey({ columns: [t.videoId, t.day] }),
     index("analytics_video_daily_tenant_day_idx").on(t.tenantId, t.day),
+    // The rollup rewrites the recent days of every tenant at once.
+    index("analytics_video_daily_day_idx").on(t.day),
   ],
 );
 
@@ -47,7 +63,12 @@ export const analyticsViewerDaily = pgTable(
     views: integer().notNull(),
     secondsWatched: bigint({ mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.userId] }),
+    // Distinct viewers over months: one lookup per viewer instead of reading every viewer-day.
+    index("analytics_viewer_daily_tenant_user_idx").on(t.tenantId, t.userId, t.day),
+    index("analytics_viewer_daily_day_idx").on(t.day),
+  ],
 );
 
 /** Per tenant and day: viewing totals, members, enrollments, token sales and the subscription book. */
@@ -71,7 +92,38 @@ export const analyticsTenantDaily = pgTable(
     activeSubscribers: integer().notNull(),
     subscribersByTier: jsonb().$type<Record<string, number>>().notNull(),
     mrrCents: bigint({ mode: "number" }).notNull(),
+    /** Minutes of video stored at the end of the day: ready videos and class recordings not deleted. */
+    storedSeconds: bigint({ mode: "number" }).notNull().default(0),
     rolledUpAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.day] })],
+);
+
+/** Cloudflare's minutes delivered (GraphQL Analytics) per account, UTC day and video uid. */
+export const cloudflareDeliveryDaily = pgTable(
+  "cloudflare_delivery_daily",
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => cloudflareConnections.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    videoUid: text().notNull(),
+    minutes: doublePrecision().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.day, t.videoUid] })],
+);
+
+/** Which days of an account's delivery figures are fetched (a day with no viewing has no rows above). */
+export const cloudflareUsageDays = pgTable(
+  "cloudflare_usage_days",
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => cloudflareConnections.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    fetchedAt: timestamp({ withTimezone: true }),
+    /** The last failure (e.g. a token without Account Analytics Read); retried next run. */
+    error: text(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.day] })],
 );

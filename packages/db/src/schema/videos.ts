@@ -53,6 +53,9 @@ export const videos = pgTable(
     height: integer(),
     thumbnailUrl: text(),
     requireSignedUrls: boolean().notNull().default(true),
+    /** A pending upload reserves this much of the account's storage until it arrives or the link expires. */
+    reservedSeconds: integer(),
+    uploadExpiresAt: timestamp({ withTimezone: true }),
     meta: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     // Cloudflare's `modified` of the state we last applied: older events never win.
     cloudflareModifiedAt: timestamp({ withTimezone: true }),

@@ -3,12 +3,14 @@ import {
   analyticsVideoDaily,
   analyticsViewerDaily,
   type DbOrTx,
+  tenants,
   tiers,
   videos,
   watchSessions,
 } from "@marquee/db";
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
+import { countViewers } from "./viewers";
 
 export type Period = { from: string; to: string };
 
@@ -25,10 +27,8 @@ export async function tenantSummary(db: DbOrTx, tenantId: string, period: Period
     .from(analyticsTenantDaily)
     .where(and(eq(analyticsTenantDaily.tenantId, tenantId), inPeriod(analyticsTenantDaily.day, period)))
     .orderBy(asc(analyticsTenantDaily.day));
-  const [viewers] = await db
-    .select({ n: sql<number>`count(distinct ${analyticsViewerDaily.userId})::int` })
-    .from(analyticsViewerDaily)
-    .where(and(eq(analyticsViewerDaily.tenantId, tenantId), inPeriod(analyticsViewerDaily.day, period)));
+  const viewerDays = days.reduce((total, row) => total + row.viewers, 0);
+  const uniqueViewers = await countViewers(db, tenantId, period, viewerDays);
   const last = days.at(-1);
   const tierIds = Object.keys(last?.subscribersByTier ?? {});
   const tierNames = tierIds.length
@@ -43,7 +43,7 @@ export async function tenantSummary(db: DbOrTx, tenantId: string, period: Period
     rolledUpAt: last?.rolledUpAt ?? null,
     totals: {
       views: sum((r) => r.views),
-      uniqueViewers: viewers?.n ?? 0,
+      uniqueViewers,
       minutesWatched: Math.round(sum((r) => r.secondsWatched) / 60),
       newMembers: sum((r) => r.newMembers),
       enrollments: sum((r) => r.enrollments),
@@ -84,21 +84,34 @@ export async function topVideos(db: DbOrTx, tenantId: string, period: Period, so
   const seconds = sql<number>`sum(${analyticsVideoDaily.secondsWatched})::float8`;
   const completion = sql<number>`(sum(${analyticsVideoDaily.completionSum}) / nullif(sum(${analyticsVideoDaily.views}), 0))::float8`;
   const order = sort === "minutes" ? seconds : sort === "completion" ? completion : views;
-  const rows = await db
+  // Ranked on the rollup alone, then joined to the few videos shown: joining first would carry
+  // every video-day row (300k for a busy year) through the join and group by the title too.
+  const ranked = db
     .select({
       videoId: analyticsVideoDaily.videoId,
-      title: videos.title,
-      durationSeconds: videos.durationSeconds,
-      views,
-      seconds,
-      completion,
+      views: views.as("views"),
+      seconds: seconds.as("seconds"),
+      completion: completion.as("completion"),
     })
     .from(analyticsVideoDaily)
-    .innerJoin(videos, eq(videos.id, analyticsVideoDaily.videoId))
     .where(and(eq(analyticsVideoDaily.tenantId, tenantId), inPeriod(analyticsVideoDaily.day, period)))
-    .groupBy(analyticsVideoDaily.videoId, videos.title, videos.durationSeconds)
+    .groupBy(analyticsVideoDaily.videoId)
     .orderBy(sql`${order} desc nulls last`, desc(views), asc(analyticsVideoDaily.videoId))
-    .limit(limit);
+    .limit(limit)
+    .as("ranked");
+  const rankedOrder = sort === "minutes" ? ranked.seconds : sort === "completion" ? ranked.completion : ranked.views;
+  const rows = await db
+    .select({
+      videoId: ranked.videoId,
+      title: videos.title,
+      durationSeconds: videos.durationSeconds,
+      views: ranked.views,
+      seconds: ranked.seconds,
+      completion: ranked.completion,
+    })
+    .from(ranked)
+    .innerJoin(videos, eq(videos.id, ranked.videoId))
+    .orderBy(sql`${rankedOrder} desc nulls last`, desc(ranked.views), asc(ranked.videoId));
   return rows.map((row) => ({
     videoId: row.videoId,
     title: row.title,
@@ -124,8 +137,9 @@ export async function videoAnalytics(db: DbOrTx, tenantId: string, videoId: stri
     .from(analyticsVideoDaily)
     .where(and(eq(analyticsVideoDaily.videoId, videoId), inPeriod(analyticsVideoDaily.day, period)))
     .orderBy(asc(analyticsVideoDaily.day));
-  const [distinct] = await db
-    .select({ n: sql<number>`count(distinct ${watchSessions.userId})::int` })
+  // A hashed distinct rather than count(distinct), which sorts (and spills) a hit's sessions.
+  const viewers = db
+    .selectDistinct({ userId: watchSessions.userId })
     .from(watchSessions)
     .where(
       and(
@@ -134,7 +148,9 @@ export async function videoAnalytics(db: DbOrTx, tenantId: string, videoId: stri
         gte(watchSessions.startedAt, new Date(`${period.from}T00:00:00Z`)),
         lt(watchSessions.startedAt, new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000)),
       ),
-    );
+    )
+    .as("viewers");
+  const [distinct] = await db.select({ n: count() }).from(viewers);
   const views = days.reduce((total, r) => total + r.views, 0);
   const seconds = days.reduce((total, r) => total + r.secondsWatched, 0);
   const completion = days.reduce((total, r) => total + r.completionSum, 0);
@@ -153,5 +169,79 @@ export async function videoAnalytics(db: DbOrTx, tenantId: string, videoId: stri
       minutesWatched: Math.round(r.secondsWatched / 60),
       averageCompletion: r.views ? r.completionSum / r.views : 0,
     })),
+  };
+}
+
+/**
+ * The platform's view of a period: every tenant's figures from the rollups (one row per
+ * tenant, for a table sortable by any column) and their sum.
+ */
+export async function platformSummary(db: DbOrTx, period: Period) {
+  const lastDay = db
+    .select({
+      tenantId: analyticsTenantDaily.tenantId,
+      day: sql<string>`max(${analyticsTenantDaily.day})`.as("last_day"),
+    })
+    .from(analyticsTenantDaily)
+    .where(inPeriod(analyticsTenantDaily.day, period))
+    .groupBy(analyticsTenantDaily.tenantId)
+    .as("last_day");
+  const rows = await db
+    .select({
+      tenantId: tenants.id,
+      name: tenants.name,
+      slug: tenants.slug,
+      status: tenants.status,
+      views: sql<number>`coalesce(sum(${analyticsTenantDaily.views}), 0)::int`,
+      seconds: sql<number>`coalesce(sum(${analyticsTenantDaily.secondsWatched}), 0)::float8`,
+      newMembers: sql<number>`coalesce(sum(${analyticsTenantDaily.newMembers}), 0)::int`,
+      enrollments: sql<number>`coalesce(sum(${analyticsTenantDaily.enrollments}), 0)::int`,
+      tokenSalesCents: sql<number>`coalesce(sum(${analyticsTenantDaily.tokenSalesCents}), 0)::float8`,
+      activeSubscribers: sql<number>`coalesce(max(${analyticsTenantDaily.activeSubscribers}) filter (where ${analyticsTenantDaily.day} = ${lastDay.day}), 0)::int`,
+      mrrCents: sql<number>`coalesce(max(${analyticsTenantDaily.mrrCents}) filter (where ${analyticsTenantDaily.day} = ${lastDay.day}), 0)::float8`,
+      storedSeconds: sql<number>`coalesce(max(${analyticsTenantDaily.storedSeconds}), 0)::float8`,
+    })
+    .from(tenants)
+    .leftJoin(
+      analyticsTenantDaily,
+      and(eq(analyticsTenantDaily.tenantId, tenants.id), inPeriod(analyticsTenantDaily.day, period)),
+    )
+    .leftJoin(lastDay, eq(lastDay.tenantId, tenants.id))
+    .groupBy(tenants.id, tenants.name, tenants.slug, tenants.status)
+    .orderBy(asc(tenants.name));
+  const [members] = await db
+    .select({ n: sql<number>`count(distinct ${analyticsViewerDaily.userId})::int` })
+    .from(analyticsViewerDaily)
+    .where(inPeriod(analyticsViewerDaily.day, period));
+  const table = rows.map((r) => ({
+    tenantId: r.tenantId,
+    name: r.name,
+    slug: r.slug,
+    archived: r.status === "archived",
+    views: r.views,
+    minutesWatched: Math.round(r.seconds / 60),
+    newMembers: r.newMembers,
+    enrollments: r.enrollments,
+    tokenSalesCents: r.tokenSalesCents,
+    activeSubscribers: r.activeSubscribers,
+    mrrCents: r.mrrCents,
+    storedMinutes: Math.round(r.storedSeconds / 60),
+  }));
+  const total = (pick: (row: (typeof table)[number]) => number) => table.reduce((sum, row) => sum + pick(row), 0);
+  return {
+    period,
+    totals: {
+      tenants: table.length,
+      views: total((r) => r.views),
+      uniqueViewers: members?.n ?? 0,
+      minutesWatched: total((r) => r.minutesWatched),
+      newMembers: total((r) => r.newMembers),
+      enrollments: total((r) => r.enrollments),
+      tokenSalesCents: total((r) => r.tokenSalesCents),
+      activeSubscribers: total((r) => r.activeSubscribers),
+      mrrCents: total((r) => r.mrrCents),
+      storedMinutes: total((r) => r.storedMinutes),
+    },
+    tenants: table,
   };
 }

@@ -13,6 +13,8 @@ export type CloudflareEnvironment = {
   webhookUrlFor: (connectionId: string) => string;
   /** The platform's account for tenants without their own, from the environment. */
   platformDefault: CloudflareCredentials | null;
+  /** Cloudflare Stream's prices in US dollars per 1,000 minutes, for cost estimates (list prices by default). */
+  prices?: { storagePer1000Minutes: number; deliveryPer1000Minutes: number };
   /** Embedded mode answers through the in-process emulator instead of the network. */
   fetch?: typeof globalThis.fetch;
 };

@@ -23,6 +23,9 @@ export const UPLOAD_MAX_BYTES = 30 * 1024 * 1024 * 1024;
  * the video before handing the URL out, so a webhook can never arrive for a video we do
  * not know. Files over 200 MB must use the resumable (TUS) kind.
  */
+/** Cloudflare's default validity of an upload link. */
+const UPLOAD_LINK_MINUTES = 30;
+
 export async function createVideoUpload(
   deps: Deps,
   tenantId: string,
@@ -64,6 +67,9 @@ export async function createVideoUpload(
       title: input.title,
       accessLevel: input.accessLevel,
       requireSignedUrls,
+      // Cloudflare holds maxDurationSeconds of storage for the upload until it arrives or its link expires.
+      reservedSeconds: input.maxDurationSeconds,
+      uploadExpiresAt: new Date(Date.now() + UPLOAD_LINK_MINUTES * 60_000),
     })
     .returning({ id: videos.id });
   if (!video) throw new AppError("INTERNAL", "Could not record the upload.");

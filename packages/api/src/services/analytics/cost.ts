@@ -1,0 +1,262 @@
+import {
+  analyticsTenantDaily,
+  cloudflareConnections,
+  cloudflareDeliveryDaily,
+  cloudflareUsageDays,
+  type Db,
+  type DbOrTx,
+  liveClasses,
+  videos,
+} from "@marquee/db";
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, max, or, sql } from "drizzle-orm";
+import type { CloudflareEnvironment } from "../cloudflare/environment";
+import { type CloudflareDeps, toAppError } from "../cloudflare/environment";
+import { resolveConnectionClient } from "../cloudflare/resolve";
+import type { Period } from "./dashboard";
+import { addDays, dayOf } from "./rollup";
+
+/** Cloudflare Stream's list prices, in US dollars per 1,000 minutes (configurable per deployment). */
+export const DEFAULT_PRICES = { storagePer1000Minutes: 5, deliveryPer1000Minutes: 1 };
+
+export const pricesOf = (env: CloudflareEnvironment) => env.prices ?? DEFAULT_PRICES;
+
+/** Dollars for minutes at a price per 1,000 minutes, in cents (rounded once, at the end). */
+export const costCents = (minutes: number, pricePer1000: number) => Math.round((minutes * pricePer1000 * 100) / 1000);
+
+const daysIn = (period: Period) => Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1;
+
+/**
+ * The estimated Cloudflare bill of a tenant for a period: the most minutes it stored on any
+ * day of the period × the storage price, plus the minutes Cloudflare delivered (its
+ * GraphQL figures, per video) × the delivery price. Pending uploads' reservations are shown
+ * apart, and the current month is projected from its days so far.
+ */
+export async function tenantCost(
+  deps: { db: Db; cloudflare: CloudflareEnvironment; now: Date },
+  tenantId: string,
+  period: Period,
+) {
+  const prices = pricesOf(deps.cloudflare);
+  const { db } = deps;
+  const inPeriod = and(gte(cloudflareDeliveryDaily.day, period.from), lte(cloudflareDeliveryDaily.day, period.to));
+
+  const perVideo = await db
+    .select({
+      videoId: videos.id,
+      title: videos.title,
+      storedSeconds: videos.durationSeconds,
+      status: videos.status,
+      minutes: sql<number>`coalesce(sum(${cloudflareDeliveryDaily.minutes}), 0)::float8`,
+    })
+    .from(videos)
+    .leftJoin(
+      cloudflareDeliveryDaily,
+      and(
+        eq(cloudflareDeliveryDaily.connectionId, videos.connectionId),
+        eq(cloudflareDeliveryDaily.videoUid, videos.cloudflareUid),
+        inPeriod,
+      ),
+    )
+    .where(eq(videos.tenantId, tenantId))
+    .groupBy(videos.id, videos.title, videos.durationSeconds, videos.status);
+
+  // Live classes are delivered under their input (live) and recording (replay) uids.
+  const [classes] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${cloudflareDeliveryDaily.minutes}), 0)::float8` })
+    .from(cloudflareDeliveryDaily)
+    .innerJoin(
+      liveClasses,
+      and(
+        eq(liveClasses.connectionId, cloudflareDeliveryDaily.connectionId),
+        or(
+          eq(liveClasses.liveInputUid, cloudflareDeliveryDaily.videoUid),
+          and(isNull(liveClasses.catalogVideoId), eq(liveClasses.recordingUid, cloudflareDeliveryDaily.videoUid)),
+        ),
+      ),
+    )
+    .where(and(eq(liveClasses.tenantId, tenantId), inPeriod));
+
+  const [stored] = await db
+    .select({ seconds: max(analyticsTenantDaily.storedSeconds) })
+    .from(analyticsTenantDaily)
+    .where(
+      and(
+        eq(analyticsTenantDaily.tenantId, tenantId),
+        gte(analyticsTenantDaily.day, period.from),
+        lte(analyticsTenantDaily.day, period.to),
+      ),
+    );
+  const [reserved] = await db
+    .select({ seconds: sql<number>`coalesce(sum(${videos.reservedSeconds}), 0)::int` })
+    .from(videos)
+    .where(
+      and(eq(videos.tenantId, tenantId), eq(videos.status, "pendingupload"), gt(videos.uploadExpiresAt, deps.now)),
+    );
+
+  // How much of the period Cloudflare's figures cover, for the accounts this tenant's videos live in.
+  const connectionIds = [
+    ...new Set(
+      (await db.select({ id: videos.connectionId }).from(videos).where(eq(videos.tenantId, tenantId))).map((r) => r.id),
+    ),
+  ];
+  const coverage = connectionIds.length
+    ? await db
+        .select({
+          day: cloudflareUsageDays.day,
+          fetchedAt: cloudflareUsageDays.fetchedAt,
+          error: cloudflareUsageDays.error,
+        })
+        .from(cloudflareUsageDays)
+        .where(
+          and(
+            inArray(cloudflareUsageDays.connectionId, connectionIds),
+            gte(cloudflareUsageDays.day, period.from),
+            lte(cloudflareUsageDays.day, period.to),
+          ),
+        )
+        .orderBy(desc(cloudflareUsageDays.day))
+    : [];
+
+  const videoMinutes = perVideo.reduce((total, v) => total + v.minutes, 0);
+  const deliveredMinutes = videoMinutes + (classes?.minutes ?? 0);
+  const storedMinutes = Number(stored?.seconds ?? 0) / 60;
+  const storageCents = costCents(storedMinutes, prices.storagePer1000Minutes);
+  const deliveryCents = costCents(deliveredMinutes, prices.deliveryPer1000Minutes);
+
+  return {
+    period,
+    prices,
+    storedMinutes,
+    deliveredMinutes,
+    classDeliveredMinutes: classes?.minutes ?? 0,
+    reservedMinutes: (reserved?.seconds ?? 0) / 60,
+    storageCents,
+    deliveryCents,
+    totalCents: storageCents + deliveryCents,
+    coverage: {
+      days: daysIn(period),
+      fetchedDays: new Set(coverage.filter((c) => c.fetchedAt).map((c) => c.day)).size,
+      lastError: coverage.find((c) => c.error)?.error ?? null,
+    },
+    videos: perVideo
+      .map((v) => {
+        const storedVideoMinutes = v.status === "ready" ? (v.storedSeconds ?? 0) / 60 : 0;
+        return {
+          videoId: v.videoId,
+          title: v.title,
+          storedMinutes: storedVideoMinutes,
+          deliveredMinutes: v.minutes,
+          costCents:
+            costCents(storedVideoMinutes, prices.storagePer1000Minutes) +
+            costCents(v.minutes, prices.deliveryPer1000Minutes),
+        };
+      })
+      .sort((a, b) => b.costCents - a.costCents || a.title.localeCompare(b.title)),
+    projection: await monthProjection(db, tenantId, deps.now, storedMinutes, prices),
+  };
+}
+
+/** This month's bill if the rest of it goes like its days so far: storage now, delivery extrapolated. */
+async function monthProjection(
+  db: DbOrTx,
+  tenantId: string,
+  now: Date,
+  storedMinutes: number,
+  prices: typeof DEFAULT_PRICES,
+) {
+  const monthStart = `${dayOf(now).slice(0, 8)}01`;
+  const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+  const elapsed = now.getUTCDate();
+  const [delivered] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${cloudflareDeliveryDaily.minutes}), 0)::float8` })
+    .from(cloudflareDeliveryDaily)
+    .innerJoin(
+      videos,
+      and(
+        eq(videos.connectionId, cloudflareDeliveryDaily.connectionId),
+        eq(videos.cloudflareUid, cloudflareDeliveryDaily.videoUid),
+      ),
+    )
+    .where(and(eq(videos.tenantId, tenantId), gte(cloudflareDeliveryDaily.day, monthStart)));
+  const projectedDelivered = ((delivered?.minutes ?? 0) / elapsed) * daysInMonth;
+  return {
+    month: monthStart.slice(0, 7),
+    deliveredMinutesSoFar: delivered?.minutes ?? 0,
+    projectedDeliveredMinutes: projectedDelivered,
+    projectedCents:
+      costCents(storedMinutes, prices.storagePer1000Minutes) +
+      costCents(projectedDelivered, prices.deliveryPer1000Minutes),
+  };
+}
+
+const BACKFILL_DAYS = 7;
+/** GraphQL is cost-limited per account (about 320 per 5 minutes): one run stays well inside it. */
+const CALLS_PER_CONNECTION = BACKFILL_DAYS + 1;
+
+/**
+ * Fetches Cloudflare's minutes delivered for the last days not fetched yet, for every
+ * account we hold a token for. A failure (a token without Account Analytics Read, a rate
+ * limit) is recorded on the day and retried next run.
+ */
+export async function fetchCloudflareUsage(deps: CloudflareDeps & { db: Db; now: () => Date }) {
+  const today = dayOf(deps.now());
+  const days = Array.from({ length: BACKFILL_DAYS }, (_, i) => addDays(today, -(i + 1)));
+  const connections = await deps.db
+    .select({ id: cloudflareConnections.id })
+    .from(cloudflareConnections)
+    .where(isNotNull(cloudflareConnections.apiTokenSealed));
+  const counts = { connections: 0, days: 0, failed: 0 };
+  for (const connection of connections) {
+    const done = await deps.db
+      .select({ day: cloudflareUsageDays.day })
+      .from(cloudflareUsageDays)
+      .where(
+        and(
+          eq(cloudflareUsageDays.connectionId, connection.id),
+          isNotNull(cloudflareUsageDays.fetchedAt),
+          inArray(cloudflareUsageDays.day, days),
+        ),
+      );
+    const todo = days.filter((day) => !done.some((d) => d.day === day)).slice(0, CALLS_PER_CONNECTION);
+    if (todo.length === 0) continue;
+    counts.connections++;
+    for (const day of todo) {
+      try {
+        const client = await resolveConnectionClient(deps, connection.id);
+        const rows = await client.minutesDelivered(day);
+        await deps.db.transaction(async (tx) => {
+          await tx
+            .delete(cloudflareDeliveryDaily)
+            .where(and(eq(cloudflareDeliveryDaily.connectionId, connection.id), eq(cloudflareDeliveryDaily.day, day)));
+          if (rows.length > 0) {
+            await tx
+              .insert(cloudflareDeliveryDaily)
+              .values(rows.map((r) => ({ connectionId: connection.id, day, videoUid: r.uid, minutes: r.minutes })));
+          }
+          await tx
+            .insert(cloudflareUsageDays)
+            .values({ connectionId: connection.id, day, fetchedAt: deps.now(), error: null })
+            .onConflictDoUpdate({
+              target: [cloudflareUsageDays.connectionId, cloudflareUsageDays.day],
+              set: { fetchedAt: deps.now(), error: null },
+            });
+        });
+        counts.days++;
+      } catch (error) {
+        counts.failed++;
+        const mapped = toAppError(error);
+        const message = (mapped instanceof Error ? mapped.message : String(mapped)).slice(0, 500);
+        await deps.db
+          .insert(cloudflareUsageDays)
+          .values({ connectionId: connection.id, day, error: message })
+          .onConflictDoUpdate({
+            target: [cloudflareUsageDays.connectionId, cloudflareUsageDays.day],
+            set: { error: message },
+          });
+        // The same token fails the same way for the other days: try again next run.
+        break;
+      }
+    }
+  }
+  return counts;
+}

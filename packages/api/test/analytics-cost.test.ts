@@ -1,0 +1,104 @@
+import { cloudflareConnections, cloudflareUsageDays, tenants, videos } from "@marquee/db";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { costCents, fetchCloudflareUsage } from "../src/services/analytics/cost";
+import { addDays, dayOf, rollUp } from "../src/services/analytics/rollup";
+import { connectedTenant, testDb } from "../src/testing";
+
+const DAY = 86_400_000;
+
+describe("Cloudflare cost", () => {
+  it("matches the formula to the cent: most minutes stored × $5 + minutes delivered × $1, per 1,000", async () => {
+    const db = await testDb();
+    const now = new Date();
+    const t = await connectedTenant();
+    await db
+      .update(tenants)
+      .set({ createdAt: new Date(now.getTime() - 10 * DAY) })
+      .where(eq(tenants.id, t.tenantId));
+    const [connection] = await db
+      .select({ id: cloudflareConnections.id })
+      .from(cloudflareConnections)
+      .where(eq(cloudflareConnections.tenantId, t.tenantId));
+    const connectionId = connection?.id ?? "";
+    const video = async (title: string, durationSeconds: number | null, status: "ready" | "pendingupload") => {
+      const uid = crypto.randomUUID().replaceAll("-", "");
+      await db.insert(videos).values({
+        tenantId: t.tenantId,
+        connectionId,
+        cloudflareUid: uid,
+        title,
+        status,
+        durationSeconds,
+        readyAt: status === "ready" ? new Date(now.getTime() - 9 * DAY) : null,
+        reservedSeconds: status === "pendingupload" ? 3600 : null,
+        uploadExpiresAt: status === "pendingupload" ? new Date(now.getTime() + 600_000) : null,
+      });
+      return uid;
+    };
+    const lesson = await video("Lesson", 754.2, "ready");
+    const course = await video("Course", 4_321, "ready");
+    await video("Still uploading", null, "pendingupload");
+
+    // What Cloudflare delivered, as its analytics will say: two days of viewing.
+    const yesterday = new Date(now.getTime() - DAY);
+    const before = new Date(now.getTime() - 3 * DAY);
+    t.emulator.analytics.recordDelivery(t.account.accountId, lesson, 1234.5, yesterday);
+    t.emulator.analytics.recordDelivery(t.account.accountId, course, 876.25, before);
+    t.emulator.analytics.recordDelivery(t.account.accountId, course, 10, yesterday);
+
+    const deps = { ...t.deps, now: () => now };
+    const fetched = await fetchCloudflareUsage(deps);
+    expect(fetched.failed).toBe(0);
+    // Every day of the last week is fetched once; running again asks Cloudflare for nothing.
+    const days = await db.select().from(cloudflareUsageDays).where(eq(cloudflareUsageDays.connectionId, connectionId));
+    expect(days.filter((d) => d.fetchedAt)).toHaveLength(7);
+    expect((await fetchCloudflareUsage(deps)).days).toBe(0);
+    await rollUp(db, now);
+
+    const from = addDays(dayOf(now), -6);
+    const to = dayOf(now);
+    const cost = await t.caller.analytics.cost({ from, to });
+    // Each video's duration counts rounded up to the second.
+    const stored = (755 + 4_321) / 60;
+    const delivered = 1234.5 + 876.25 + 10;
+    expect(cost.storedMinutes).toBeCloseTo(stored, 6);
+    expect(cost.deliveredMinutes).toBeCloseTo(delivered, 6);
+    expect(cost.reservedMinutes).toBe(60);
+    // $5 per 1,000 stored minutes and $1 per 1,000 delivered: $0.42 and $2.12.
+    expect(cost.storageCents).toBe(Math.round((stored * 5 * 100) / 1000));
+    expect(cost.storageCents).toBe(42);
+    expect(cost.deliveryCents).toBe(212);
+    expect(cost.totalCents).toBe(42 + 212);
+    expect(costCents(delivered, 1)).toBe(212);
+    expect(cost.videos.find((v) => v.title === "Course")).toMatchObject({
+      deliveredMinutes: 886.25,
+      costCents: costCents(4_321 / 60, 5) + costCents(886.25, 1),
+    });
+    expect(cost.coverage).toMatchObject({ days: 7, fetchedDays: 6, lastError: null });
+  });
+
+  it("records a token without analytics access as an error on the day, and tries again next run", async () => {
+    const db = await testDb();
+    const now = new Date();
+    // A token with Stream permissions but not Account Analytics Read.
+    const t = await connectedTenant("owner", { analytics: false });
+    const [connection] = await db
+      .select({ id: cloudflareConnections.id })
+      .from(cloudflareConnections)
+      .where(eq(cloudflareConnections.tenantId, t.tenantId));
+    const deps = { ...t.deps, now: () => now };
+    await fetchCloudflareUsage(deps);
+    const [day] = await db
+      .select()
+      .from(cloudflareUsageDays)
+      .where(
+        and(
+          eq(cloudflareUsageDays.connectionId, connection?.id ?? ""),
+          eq(cloudflareUsageDays.day, addDays(dayOf(now), -1)),
+        ),
+      );
+    expect(day?.fetchedAt).toBeNull();
+    expect(day?.error).toMatch(/analytics/i);
+  });
+});
