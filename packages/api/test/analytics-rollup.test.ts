@@ -13,6 +13,7 @@ import {
 import { and, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { dayOf, pruneWatchSessions, rollUp } from "../src/services/analytics/rollup";
+import { countViewers } from "../src/services/analytics/viewers";
 import { creditTokens } from "../src/services/billing/wallet";
 import { addMember, adminCaller, connectedTenant, createMember, createUser, testDb } from "../src/testing";
 
@@ -292,3 +293,28 @@ async function portalCallerFor(tenantSlug: string) {
   await addMember(row?.id ?? "", user.id, "member");
   return (await adminCaller({ userId: user.id, tenantSlug })).caller;
 }
+
+describe("unique viewers", () => {
+  it("counts the same members whether it reads the period's rows or looks each viewer up", async () => {
+    const now = new Date();
+    const w = await history(now);
+    await rollUp(w.db, now);
+    for (const back of [0, 2, 6, 9]) {
+      const period = { from: dayOf(new Date(now.getTime() - back * DAY)), to: dayOf(now) };
+      // Few viewer-days per member: the period's rows; very many: a lookup per viewer.
+      const byRows = await countViewers(w.db, w.tenantId, period, 0);
+      const byLookups = await countViewers(w.db, w.tenantId, period, Number.MAX_SAFE_INTEGER);
+      const [raw] = await w.db
+        .select({ n: sql<number>`count(distinct ${watchSessions.userId})::int` })
+        .from(watchSessions)
+        .where(
+          and(
+            eq(watchSessions.tenantId, w.tenantId),
+            gte(watchSessions.startedAt, new Date(`${period.from}T00:00:00Z`)),
+          ),
+        );
+      expect(byRows).toBe(raw?.n);
+      expect(byLookups).toBe(raw?.n);
+    }
+  });
+});

@@ -1,9 +1,10 @@
 import { formatMoney } from "../../lib/money";
 import type { AnalyticsSummary } from "../../lib/types";
-import { formatCompact, formatCount, formatMoneyCompact } from "./analytics-format";
+import { formatCount, formatMoneyCompact } from "./analytics-format";
 import { eachDay } from "./analytics-range";
 import { ChartCard } from "./charts/chart-card";
 import { valuesByDay } from "./charts/values-by-day";
+import { ViewsMinutesChart } from "./charts/views-minutes-chart";
 
 type OverviewChartsProps = { summary: AnalyticsSummary; currency: string };
 
@@ -21,22 +22,11 @@ export function OverviewCharts({ summary, currency }: OverviewChartsProps) {
         Day by day
       </h2>
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartCard
-          title="Views and minutes watched"
+        <ViewsMinutesChart
           description="Videos started, and minutes played, each day."
-          kind="line"
           days={days}
-          series={[
-            { key: "views", label: "Views", values: per((row) => row.views), format: formatCount },
-            {
-              key: "minutes",
-              label: "Minutes watched",
-              values: per((row) => row.minutesWatched),
-              format: formatCount,
-              formatTick: formatCompact,
-              axis: "right",
-            },
-          ]}
+          views={per((row) => row.views)}
+          minutes={per((row) => row.minutesWatched)}
         />
         <ChartCard
           title="New members"

@@ -7,11 +7,11 @@ import { canManageVideos } from "../../lib/access";
 import { useTenant } from "../../lib/tenant-context";
 import { trpc } from "../../lib/trpc";
 import type { VideoAnalytics } from "../../lib/types";
-import { formatCompact, formatCount, formatPercent } from "./analytics-format";
+import { formatCount, formatPercent } from "./analytics-format";
 import { eachDay, type Period, rangeSearch } from "./analytics-range";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
-import { ChartCard } from "./charts/chart-card";
 import { valuesByDay } from "./charts/values-by-day";
+import { ViewsMinutesChart } from "./charts/views-minutes-chart";
 import { InvalidPeriod } from "./invalid-period";
 import { RangePicker } from "./range-picker";
 import { STAT_GRID, StatCard } from "./stat-card";
@@ -125,22 +125,11 @@ function VideoFigures({ analytics, period, busy }: VideoFiguresProps) {
           description="Figures appear after the first hourly rollup, for the days since the organization was created."
         />
       ) : (
-        <ChartCard
-          title="Views and minutes watched"
+        <ViewsMinutesChart
           description="Times this video was started, and minutes played, each day."
-          kind="line"
           days={days}
-          series={[
-            { key: "views", label: "Views", values: per((row) => row.views), format: formatCount },
-            {
-              key: "minutes",
-              label: "Minutes watched",
-              values: per((row) => row.minutesWatched),
-              format: formatCount,
-              formatTick: formatCompact,
-              axis: "right",
-            },
-          ]}
+          views={per((row) => row.views)}
+          minutes={per((row) => row.minutesWatched)}
         />
       )}
     </div>
