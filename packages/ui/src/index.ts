@@ -24,7 +24,7 @@ export { Dropzone } from "./components/dropzone";
 export { EmptyState } from "./components/empty-state";
 export { ErrorState } from "./components/error-state";
 export { Field } from "./components/field";
-export { Input, PasswordInput, SearchInput, Textarea } from "./components/input";
+export { Input, NumberInput, PasswordInput, SearchInput, Textarea } from "./components/input";
 export { Logo } from "./components/logo";
 export { PageHeader } from "./components/page-header";
 export { Progress } from "./components/progress";

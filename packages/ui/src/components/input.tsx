@@ -13,6 +13,11 @@ export function Input({ className, type = "text", ...props }: ComponentProps<"in
   return <input type={type} className={cn(controlClasses, "h-9 py-1", className)} {...props} />;
 }
 
+/** A whole-number box: a numeric keypad on phones, steps of 1 unless told. */
+export function NumberInput({ step = 1, ...props }: Omit<ComponentProps<"input">, "type" | "inputMode">) {
+  return <Input type="number" inputMode="numeric" step={step} {...props} />;
+}
+
 export function Textarea({ className, rows = 4, ...props }: ComponentProps<"textarea">) {
   return <textarea rows={rows} className={cn(controlClasses, "min-h-20 resize-y py-2", className)} {...props} />;
 }

@@ -8,6 +8,7 @@ import {
   CardFooter,
   Field,
   Input,
+  NumberInput,
   Select,
   Textarea,
   toast,
@@ -137,9 +138,7 @@ export function ClassForm({ liveClass, onSaved }: ClassFormProps) {
               <Input type="datetime-local" readOnly={started} {...form.register("scheduledStart")} />
             </Field>
             <Field label="Duration (minutes)" error={errors.durationMinutes?.message}>
-              <Input
-                type="number"
-                inputMode="numeric"
+              <NumberInput
                 min={5}
                 max={720}
                 step={5}

@@ -10,7 +10,7 @@ import {
   CardHeader,
   CardTitle,
   Field,
-  Input,
+  NumberInput,
   Select,
   toast,
 } from "@marquee/ui";
@@ -64,15 +64,7 @@ export function LiveSettingsForm({ settings }: { settings: LiveSettings }) {
             description="How long enrolled members can watch the replay after the class ends."
             error={errors.replayDays?.message}
           >
-            <Input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={30}
-              step={1}
-              className="w-28"
-              {...form.register("replayDays", { valueAsNumber: true })}
-            />
+            <NumberInput min={1} max={30} className="w-28" {...form.register("replayDays", { valueAsNumber: true })} />
           </Field>
           <Field
             label="Move kept recordings to the catalog after (days)"
@@ -80,12 +72,9 @@ export function LiveSettingsForm({ settings }: { settings: LiveSettings }) {
             description="Counted from the end of the class; the recording then becomes a video in your catalog."
             error={errors.catalogAfterDays?.message}
           >
-            <Input
-              type="number"
-              inputMode="numeric"
+            <NumberInput
               min={8}
               max={365}
-              step={1}
               className="w-28"
               {...form.register("catalogAfterDays", { valueAsNumber: true })}
             />

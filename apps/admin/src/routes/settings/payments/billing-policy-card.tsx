@@ -10,7 +10,7 @@ import {
   CardHeader,
   CardTitle,
   Field,
-  Input,
+  NumberInput,
   Select,
   toast,
 } from "@marquee/ui";
@@ -71,12 +71,9 @@ export function BillingPolicyCard({ settings }: { settings: PaymentSettings }) {
             description="How long members whose renewal payment failed keep access while Stripe retries it."
             error={errors.pastDueGraceDays?.message}
           >
-            <Input
-              type="number"
-              inputMode="numeric"
+            <NumberInput
               min={0}
               max={30}
-              step={1}
               className="w-28"
               {...form.register("pastDueGraceDays", { valueAsNumber: true })}
             />
