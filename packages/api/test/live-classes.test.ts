@@ -2,55 +2,12 @@ import { classEnrollments, images, liveClasses, tokenLedger, videos } from "@mar
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { liveStatusJob, migrateToCatalogJob, recordingsCleanupJob, runJobSlot, slotOf } from "../src/jobs";
-import { balanceOf, creditTokens } from "../src/services/billing/wallet";
-import {
-  addMember,
-  adminCaller,
-  connectedTenant,
-  createMember,
-  createUser,
-  portalCaller,
-  testDb,
-  waitFor,
-} from "../src/testing";
+import { balanceOf } from "../src/services/billing/wallet";
+import { addMember, adminCaller, createUser, testDb, waitFor } from "../src/testing";
+import { DAY, HOUR, type LiveWorld, liveWorld } from "./support/live-world";
 
-const HOUR = 3_600_000;
 /** A 1×1 PNG. */
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-const DAY = 24 * HOUR;
-
-/** A tenant on the Cloudflare emulator, its owner, an instructor, and a clock tests can move. */
-async function liveWorld() {
-  const t = await connectedTenant();
-  let offset = 0;
-  const now = () => new Date(Date.now() + offset);
-  const advance = (ms: number) => {
-    offset += ms;
-  };
-  const instructor = await createUser();
-  await addMember(t.tenantId, instructor.id, "instructor");
-  const admin = (await adminCaller({ userId: t.user.id, tenantSlug: t.tenant.slug, now })).caller;
-  const teacher = (await adminCaller({ userId: instructor.id, tenantSlug: t.tenant.slug, now })).caller;
-  const member = async (tokens: number) => {
-    const { user } = await createMember("member", t.tenantId);
-    if (tokens > 0) {
-      await creditTokens(await testDb(), { tenantId: t.tenantId, userId: user.id, amount: tokens, reason: "grant" });
-    }
-    const { caller } = await portalCaller({ userId: user.id, tenantSlug: t.tenant.slug, now });
-    return { user, caller };
-  };
-  const schedule = (caller: typeof teacher, fields: { price?: number; keep?: boolean; inHours?: number } = {}) =>
-    caller.live.create({
-      title: `Randori ${crypto.randomUUID().slice(0, 6)}`,
-      description: "Free practice",
-      scheduledStart: new Date(now().getTime() + (fields.inHours ?? 1) * HOUR),
-      durationMinutes: 60,
-      priceTokens: fields.price ?? 10,
-      keepRecording: fields.keep ?? true,
-    });
-  const jobDeps = () => ({ ...t.deps, now });
-  return { ...t, now, advance, instructor, admin, teacher, member, schedule, jobDeps };
-}
 
 describe("scheduling", () => {
   it("creates a live input per class; instructors run their own classes, admins all of them", async () => {
@@ -284,7 +241,7 @@ describe("watching", () => {
 });
 
 describe("lifecycle jobs", () => {
-  async function endedWithRecording(w: Awaited<ReturnType<typeof liveWorld>>, keep: boolean) {
+  async function endedWithRecording(w: LiveWorld, keep: boolean) {
     const cls = await w.schedule(w.teacher, { price: 0, keep });
     await w.emulator.live.connect(cls.liveInputUid);
     await w.teacher.live.markLive({ id: cls.id });

@@ -1,4 +1,13 @@
-import { cloudflareConnections, liveClasses, memberships, tiers, tokenPacks, tokenWallets, videos } from "@marquee/db";
+import {
+  classAttendance,
+  cloudflareConnections,
+  liveClasses,
+  memberships,
+  tiers,
+  tokenPacks,
+  tokenWallets,
+  videos,
+} from "@marquee/db";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -129,6 +138,13 @@ const portalCases: Record<string, Case> = {
   "live.calendar": {
     touches: "tenant data",
     attack: (w) => [w.portalInA.live.calendar({ id: w.classB.id }), w.portalInB.live.calendar({ id: w.classB.id })],
+  },
+  "live.heartbeat": {
+    touches: "tenant data",
+    attack: (w) => [
+      w.portalInA.live.heartbeat({ classId: w.classB.id, kind: "live", watchedSeconds: 15 }),
+      w.portalInB.live.heartbeat({ classId: w.classB.id, kind: "live", watchedSeconds: 15 }),
+    ],
   },
 };
 
@@ -361,6 +377,14 @@ const adminCases: Record<string, Case> = {
       w.inB.analytics.video({ videoId: w.videoB.id, from: "2026-01-01", to: "2026-01-31" }),
     ],
   },
+  "analytics.classes": {
+    touches: "tenant data",
+    attack: (w) => [w.inB.analytics.classes({ from: "2026-01-01", to: "2026-01-31" })],
+  },
+  "analytics.class": {
+    touches: "tenant data",
+    attack: (w) => [w.inA.analytics.class({ classId: w.classB.id }), w.inB.analytics.class({ classId: w.classB.id })],
+  },
   "live.settings": { touches: "tenant data", attack: (w) => [w.inB.live.settings()] },
   "live.updateSettings": {
     touches: "tenant data",
@@ -446,7 +470,8 @@ describe("tenant isolation", () => {
     const [wallet] = await db.select().from(tokenWallets).where(eq(tokenWallets.tenantId, world.tenantB.id));
     expect(wallet?.balance).toBe(7);
     const [liveClass] = await db.select().from(liveClasses).where(eq(liveClasses.id, world.classB.id));
-    expect(liveClass).toMatchObject({ title: "B class", status: "scheduled", broadcastMode: null });
+    expect(liveClass).toMatchObject({ title: "B class", status: "scheduled", broadcastMode: null, peakViewers: 0 });
+    expect(await db.select().from(classAttendance).where(eq(classAttendance.tenantId, world.tenantB.id))).toEqual([]);
   });
 
   it("tenant A's lists never show tenant B's tiers or packs", async () => {

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-o
 import type { CloudflareDeps } from "../services/cloudflare/environment";
 import { resolveConnectionClient } from "../services/cloudflare/resolve";
 import { copyImage } from "../services/images";
+import { refreshAudience } from "../services/live/attendance";
 import { finishClass, startClass } from "../services/live/classes";
 import type { Job } from "./runner";
 
@@ -62,6 +63,8 @@ export const liveStatusJob: Job<Deps> = {
               .where(eq(liveClasses.id, row.id));
           }
         }
+        // Viewers who stopped beating leave the audience of a browser broadcast.
+        await refreshAudience(deps.db, row.id, now);
       } catch {
         counts.failed++;
       }

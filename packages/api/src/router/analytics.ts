@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { classAnalytics, classesAnalytics } from "../services/analytics/classes";
 import { tenantCost } from "../services/analytics/cost";
 import { platformSummary, tenantSummary, topVideos, videoAnalytics } from "../services/analytics/dashboard";
-import { createTRPCRouter, platformAdminProcedure, tenantAdminProcedure } from "../trpc";
+import { createTRPCRouter, instructorProcedure, platformAdminProcedure, tenantAdminProcedure } from "../trpc";
 import { analyticsPeriodInput } from "../validators";
 
 /** Console → Analytics (tenant admins): figures from the daily rollups. */
@@ -25,6 +26,15 @@ export const analyticsRouter = createTRPCRouter({
   video: tenantAdminProcedure
     .input(analyticsPeriodInput.safeExtend({ videoId: z.uuid() }))
     .query(({ ctx, input }) => videoAnalytics(ctx.db, ctx.tenant.id, input.videoId, input)),
+  /** Live classes' seats, revenue and attendance: every class for admins, their own for instructors. */
+  classes: instructorProcedure
+    .input(analyticsPeriodInput)
+    .query(({ ctx, input }) => classesAnalytics(ctx.db, ctx.tenant.id, input, { userId: ctx.user.id, role: ctx.role })),
+  class: instructorProcedure
+    .input(z.object({ classId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      classAnalytics(ctx.db, ctx.tenant.id, input.classId, { userId: ctx.user.id, role: ctx.role }),
+    ),
 });
 
 /** Platform → Analytics (platform admins only): every tenant's figures side by side. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Context } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../services/audit";
+import { recordClassHeartbeat } from "../services/live/attendance";
 import {
   broadcastDetails,
   cancelClass,
@@ -144,4 +145,14 @@ export const livePortalRouter = createTRPCRouter({
   enroll: memberProcedure.input(classId).mutation(({ ctx, input }) => enroll(memberDeps(ctx), input.id)),
   watch: memberProcedure.input(classId).query(({ ctx, input }) => watchClass(memberDeps(ctx), input.id)),
   calendar: memberProcedure.input(classId).query(({ ctx, input }) => classCalendar(memberDeps(ctx), input.id)),
+  /** The watch page's heartbeat: attendance (live or replay) and, while live, the concurrent audience. */
+  heartbeat: memberProcedure
+    .input(
+      z.object({
+        classId: z.uuid(),
+        kind: z.enum(["live", "replay"]),
+        watchedSeconds: z.number().min(0).max(3600),
+      }),
+    )
+    .mutation(({ ctx, input }) => recordClassHeartbeat(memberDeps(ctx), input)),
 });

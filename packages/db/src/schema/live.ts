@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -100,6 +101,37 @@ export const classEnrollments = pgTable(
   (t) => [
     uniqueIndex("class_enrollments_class_user_key").on(t.classId, t.userId),
     index("class_enrollments_user_idx").on(t.tenantId, t.userId),
+  ],
+);
+
+export const attendanceKind = pgEnum("attendance_kind", ["live", "replay"]);
+
+/**
+ * Who watched a class and for how long, live or as a replay: one row per class, viewer and
+ * kind, grown by the watch page's heartbeats. While the class is live, the viewers whose
+ * last heartbeat is recent are its concurrent audience (the peak is kept on the class).
+ */
+export const classAttendance = pgTable(
+  "class_attendance",
+  {
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    classId: uuid()
+      .notNull()
+      .references(() => liveClasses.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: attendanceKind().notNull(),
+    secondsWatched: integer().notNull().default(0),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastHeartbeatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.classId, t.userId, t.kind] }),
+    // The concurrent audience: a class's viewers by their last heartbeat.
+    index("class_attendance_class_heartbeat_idx").on(t.classId, t.kind, t.lastHeartbeatAt),
   ],
 );
 

@@ -10,6 +10,7 @@ import {
 } from "@marquee/db";
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
+import { classesAnalytics } from "./classes";
 import { countViewers } from "./viewers";
 
 export type Period = { from: string; to: string };
@@ -29,6 +30,7 @@ export async function tenantSummary(db: DbOrTx, tenantId: string, period: Period
     .orderBy(asc(analyticsTenantDaily.day));
   const viewerDays = days.reduce((total, row) => total + row.viewers, 0);
   const uniqueViewers = await countViewers(db, tenantId, period, viewerDays);
+  const { totals: classes } = await classesAnalytics(db, tenantId, period, null);
   const last = days.at(-1);
   const tierIds = Object.keys(last?.subscribersByTier ?? {});
   const tierNames = tierIds.length
@@ -62,6 +64,8 @@ export async function tenantSummary(db: DbOrTx, tenantId: string, period: Period
         subscribers: last?.subscribersByTier[tier.id] ?? 0,
       }))
       .sort((a, b) => a.rank - b.rank),
+    /** Live classes scheduled in the period, read from the raw tables (a few hundred rows a year). */
+    classes,
     series: days.map((r) => ({
       day: r.day,
       views: r.views,
