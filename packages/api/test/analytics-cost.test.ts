@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { costCents, fetchCloudflareUsage } from "../src/services/analytics/cost";
 import { addDays, dayOf, rollUp } from "../src/services/analytics/rollup";
+import { resolveConnectionClient } from "../src/services/cloudflare/resolve";
 import { connectedTenant, testDb } from "../src/testing";
 
 const DAY = 86_400_000;
@@ -47,13 +48,17 @@ describe("Cloudflare cost", () => {
     t.emulator.analytics.recordDelivery(t.account.accountId, course, 876.25, before);
     t.emulator.analytics.recordDelivery(t.account.accountId, course, 10, yesterday);
 
+    // Cloudflare's own storage count: a direct upload link reserves its maximum duration.
+    const client = await resolveConnectionClient(t.deps, connectionId);
+    await client.createDirectUpload({ maxDurationSeconds: 1800 });
+
     const deps = { ...t.deps, now: () => now };
     const fetched = await fetchCloudflareUsage(deps);
-    expect(fetched.failed).toBe(0);
+    expect(fetched).toMatchObject({ failed: 0, storage: 1 });
     // Every day of the last week is fetched once; running again asks Cloudflare for nothing.
     const days = await db.select().from(cloudflareUsageDays).where(eq(cloudflareUsageDays.connectionId, connectionId));
     expect(days.filter((d) => d.fetchedAt)).toHaveLength(7);
-    expect((await fetchCloudflareUsage(deps)).days).toBe(0);
+    expect(await fetchCloudflareUsage(deps)).toMatchObject({ days: 0, storage: 0 });
     await rollUp(db, now);
 
     const from = addDays(dayOf(now), -6);
@@ -76,6 +81,12 @@ describe("Cloudflare cost", () => {
       costCents: costCents(4_321 / 60, 5) + costCents(886.25, 1),
     });
     expect(cost.coverage).toMatchObject({ days: 7, fetchedDays: 6, lastError: null });
+    expect(cost.cloudflareStorage).toEqual({
+      day: to,
+      storedMinutes: 30,
+      limitMinutes: expect.any(Number),
+      videoCount: 1,
+    });
   });
 
   it("records a token without analytics access as an error on the day, and tries again next run", async () => {

@@ -127,3 +127,22 @@ export const cloudflareUsageDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.day] })],
 );
+
+/**
+ * Cloudflare's own storage figures for an account (`/stream/storage-usage`), one snapshot a
+ * day: minutes stored (pending uploads' reservations included) against the account's limit.
+ */
+export const cloudflareStorageDaily = pgTable(
+  "cloudflare_storage_daily",
+  {
+    connectionId: uuid()
+      .notNull()
+      .references(() => cloudflareConnections.id, { onDelete: "cascade" }),
+    day: date({ mode: "string" }).notNull(),
+    storedMinutes: doublePrecision().notNull(),
+    limitMinutes: doublePrecision(),
+    videoCount: integer().notNull(),
+    fetchedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.day] })],
+);

@@ -2,6 +2,7 @@ import {
   analyticsTenantDaily,
   cloudflareConnections,
   cloudflareDeliveryDaily,
+  cloudflareStorageDaily,
   cloudflareUsageDays,
   type Db,
   type DbOrTx,
@@ -117,6 +118,28 @@ export async function tenantCost(
         .orderBy(desc(cloudflareUsageDays.day))
     : [];
 
+  // Cloudflare's own count of the account's storage, when the account is the tenant's own
+  // (the platform's account is shared by many tenants).
+  const [account] = await db
+    .select({
+      day: cloudflareStorageDaily.day,
+      storedMinutes: cloudflareStorageDaily.storedMinutes,
+      limitMinutes: cloudflareStorageDaily.limitMinutes,
+      videoCount: cloudflareStorageDaily.videoCount,
+    })
+    .from(cloudflareStorageDaily)
+    .innerJoin(cloudflareConnections, eq(cloudflareConnections.id, cloudflareStorageDaily.connectionId))
+    .where(
+      and(
+        eq(cloudflareConnections.tenantId, tenantId),
+        eq(cloudflareConnections.source, "tenant"),
+        gte(cloudflareStorageDaily.day, period.from),
+        lte(cloudflareStorageDaily.day, period.to),
+      ),
+    )
+    .orderBy(desc(cloudflareStorageDaily.day))
+    .limit(1);
+
   const videoMinutes = perVideo.reduce((total, v) => total + v.minutes, 0);
   const deliveredMinutes = videoMinutes + (classes?.minutes ?? 0);
   const storedMinutes = Number(stored?.seconds ?? 0) / 60;
@@ -133,6 +156,8 @@ export async function tenantCost(
     storageCents,
     deliveryCents,
     totalCents: storageCents + deliveryCents,
+    /** Cloudflare's storage figures for the tenant's own account, latest in the period (null on the platform's). */
+    cloudflareStorage: account ?? null,
     coverage: {
       days: daysIn(period),
       fetchedDays: new Set(coverage.filter((c) => c.fetchedAt).map((c) => c.day)).size,
@@ -194,8 +219,42 @@ const BACKFILL_DAYS = 7;
 const CALLS_PER_CONNECTION = BACKFILL_DAYS + 1;
 
 /**
- * Fetches Cloudflare's minutes delivered for the last days not fetched yet, for every
- * account we hold a token for. A failure (a token without Account Analytics Read, a rate
+ * Today's snapshot of an account's storage as Cloudflare counts it, once a day. A failure
+ * leaves no row: the next run tries again, and the delivery figures report the error.
+ */
+async function snapshotStorage(
+  deps: CloudflareDeps & { db: Db; now: () => Date },
+  connectionId: string,
+  today: string,
+) {
+  const [taken] = await deps.db
+    .select({ day: cloudflareStorageDaily.day })
+    .from(cloudflareStorageDaily)
+    .where(and(eq(cloudflareStorageDaily.connectionId, connectionId), eq(cloudflareStorageDaily.day, today)));
+  if (taken) return false;
+  try {
+    const client = await resolveConnectionClient(deps, connectionId);
+    const usage = await client.storageUsage();
+    await deps.db
+      .insert(cloudflareStorageDaily)
+      .values({
+        connectionId,
+        day: today,
+        storedMinutes: usage.totalStorageMinutes,
+        limitMinutes: usage.totalStorageMinutesLimit,
+        videoCount: usage.videoCount,
+        fetchedAt: deps.now(),
+      })
+      .onConflictDoNothing();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches Cloudflare's storage figures for today and its minutes delivered for the last
+ * days not fetched yet, for every account we hold a token for. A failure (a token without Account Analytics Read, a rate
  * limit) is recorded on the day and retried next run.
  */
 export async function fetchCloudflareUsage(deps: CloudflareDeps & { db: Db; now: () => Date }) {
@@ -205,8 +264,9 @@ export async function fetchCloudflareUsage(deps: CloudflareDeps & { db: Db; now:
     .select({ id: cloudflareConnections.id })
     .from(cloudflareConnections)
     .where(isNotNull(cloudflareConnections.apiTokenSealed));
-  const counts = { connections: 0, days: 0, failed: 0 };
+  const counts = { connections: 0, days: 0, storage: 0, failed: 0 };
   for (const connection of connections) {
+    if (await snapshotStorage(deps, connection.id, today)) counts.storage++;
     const done = await deps.db
       .select({ day: cloudflareUsageDays.day })
       .from(cloudflareUsageDays)
