@@ -279,6 +279,11 @@ describe("dashboard", () => {
       tokenSalesCents: sales?.cents,
     });
     expect(across.totals.views).toBeGreaterThanOrEqual(raw?.views ?? 0);
+    // Money is added up per currency only, never across currencies.
+    const inCurrency = across.money.find((m) => m.currency === row?.currency);
+    const sameCurrency = across.tenants.filter((r) => r.currency === row?.currency);
+    expect(inCurrency?.mrrCents).toBe(sameCurrency.reduce((sum, r) => sum + r.mrrCents, 0));
+    expect(across.money.reduce((n, m) => n + m.tenants, 0)).toBe(across.tenants.length);
     await expect(w.caller.platformAnalytics.summary({ from, to })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const member = await portalCallerFor(w.tenant.slug);

@@ -196,6 +196,7 @@ export async function platformSummary(db: DbOrTx, period: Period) {
       name: tenants.name,
       slug: tenants.slug,
       status: tenants.status,
+      currency: tenants.currency,
       views: sql<number>`coalesce(sum(${analyticsTenantDaily.views}), 0)::int`,
       seconds: sql<number>`coalesce(sum(${analyticsTenantDaily.secondsWatched}), 0)::float8`,
       newMembers: sql<number>`coalesce(sum(${analyticsTenantDaily.newMembers}), 0)::int`,
@@ -211,7 +212,7 @@ export async function platformSummary(db: DbOrTx, period: Period) {
       and(eq(analyticsTenantDaily.tenantId, tenants.id), inPeriod(analyticsTenantDaily.day, period)),
     )
     .leftJoin(lastDay, eq(lastDay.tenantId, tenants.id))
-    .groupBy(tenants.id, tenants.name, tenants.slug, tenants.status)
+    .groupBy(tenants.id, tenants.name, tenants.slug, tenants.status, tenants.currency)
     .orderBy(asc(tenants.name));
   const [members] = await db
     .select({ n: sql<number>`count(distinct ${analyticsViewerDaily.userId})::int` })
@@ -222,6 +223,8 @@ export async function platformSummary(db: DbOrTx, period: Period) {
     name: r.name,
     slug: r.slug,
     archived: r.status === "archived",
+    /** The tenant's money figures are in this currency. */
+    currency: r.currency,
     views: r.views,
     minutesWatched: Math.round(r.seconds / 60),
     newMembers: r.newMembers,
@@ -241,11 +244,22 @@ export async function platformSummary(db: DbOrTx, period: Period) {
       minutesWatched: total((r) => r.minutesWatched),
       newMembers: total((r) => r.newMembers),
       enrollments: total((r) => r.enrollments),
-      tokenSalesCents: total((r) => r.tokenSalesCents),
       activeSubscribers: total((r) => r.activeSubscribers),
-      mrrCents: total((r) => r.mrrCents),
       storedMinutes: total((r) => r.storedMinutes),
     },
+    /** Money adds up only within a currency: one line per currency the tenants use, largest MRR first. */
+    money: [...new Set(table.map((r) => r.currency))]
+      .map((currency) => {
+        const rows = table.filter((r) => r.currency === currency);
+        const sum = (pick: (row: (typeof table)[number]) => number) => rows.reduce((n, row) => n + pick(row), 0);
+        return {
+          currency,
+          tenants: rows.length,
+          mrrCents: sum((r) => r.mrrCents),
+          tokenSalesCents: sum((r) => r.tokenSalesCents),
+        };
+      })
+      .sort((a, b) => b.mrrCents - a.mrrCents || a.currency.localeCompare(b.currency)),
     tenants: table,
   };
 }
