@@ -1,7 +1,7 @@
-import { cloudflareConnections, cloudflareUsageDays, tenants, videos } from "@marquee/db";
+import { cloudflareConnections, cloudflareUsageDays, liveClasses, tenants, videos } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { costCents, fetchCloudflareUsage } from "../src/services/analytics/cost";
+import { costCents, fetchCloudflareUsage, tenantCost } from "../src/services/analytics/cost";
 import { addDays, dayOf, rollUp } from "../src/services/analytics/rollup";
 import { resolveConnectionClient } from "../src/services/cloudflare/resolve";
 import { connectedTenant, testDb } from "../src/testing";
@@ -87,6 +87,67 @@ describe("Cloudflare cost", () => {
       limitMinutes: expect.any(Number),
       videoCount: 1,
     });
+  });
+
+  it("projects the month from the minutes stored now, delivered so far, and the last week's daily pace", async () => {
+    const db = await testDb();
+    const now = new Date("2026-11-20T12:00:00Z");
+    const t = await connectedTenant();
+    await db
+      .update(tenants)
+      .set({ createdAt: new Date("2026-10-01T00:00:00Z") })
+      .where(eq(tenants.id, t.tenantId));
+    const [connection] = await db
+      .select({ id: cloudflareConnections.id })
+      .from(cloudflareConnections)
+      .where(eq(cloudflareConnections.tenantId, t.tenantId));
+    const connectionId = connection?.id ?? "";
+    const uid = () => crypto.randomUUID().replaceAll("-", "");
+    const videoUid = uid();
+    await db.insert(videos).values({
+      tenantId: t.tenantId,
+      connectionId,
+      cloudflareUid: videoUid,
+      title: "Course",
+      status: "ready",
+      durationSeconds: 6000,
+      readyAt: new Date("2026-11-01T00:00:00Z"),
+    });
+    // A live class is delivered under its input's uid and counts too.
+    const inputUid = uid();
+    await db.insert(liveClasses).values({
+      tenantId: t.tenantId,
+      instructorUserId: t.user.id,
+      title: "Randori",
+      scheduledStart: new Date("2026-11-10T18:00:00Z"),
+      durationMinutes: 60,
+      connectionId,
+      liveInputUid: inputUid,
+    });
+    // Every day of the last week: 700 minutes of the video and 70 of the class.
+    for (let i = 1; i <= 7; i++) {
+      const at = new Date(now.getTime() - i * DAY);
+      t.emulator.analytics.recordDelivery(t.account.accountId, videoUid, 700, at);
+      t.emulator.analytics.recordDelivery(t.account.accountId, inputUid, 70, at);
+    }
+    await fetchCloudflareUsage({ ...t.deps, now: () => now });
+    await rollUp(db, now);
+
+    const cost = await tenantCost({ db, cloudflare: t.deps.cloudflare, now }, t.tenantId, {
+      from: "2026-11-01",
+      to: "2026-11-20",
+    });
+    // Only the last 7 days are fetched: they are the period's coverage and the pace.
+    expect(cost.coverage).toEqual({ days: 20, fetchedDays: 7, lastError: null });
+    expect(cost.deliveredMinutes).toBeCloseTo(7 * 770, 6);
+    expect(cost.classDeliveredMinutes).toBeCloseTo(7 * 70, 6);
+    // 19 days of November are over and figured (7 of them fetched: 5,390 minutes); 11 days
+    // are left at 770 a day: 13,860 minutes, $13.86; 100 minutes stored now, $0.50.
+    expect(cost.projection).toMatchObject({ month: "2026-11", storedMinutesNow: 100 });
+    expect(cost.projection.deliveredMinutesSoFar).toBeCloseTo(5390, 6);
+    expect(cost.projection.dailyPaceMinutes).toBeCloseTo(770, 6);
+    expect(cost.projection.projectedDeliveredMinutes).toBeCloseTo(13_860, 6);
+    expect(cost.projection.projectedCents).toBe(1386 + 50);
   });
 
   it("records a token without analytics access as an error on the day, and tries again next run", async () => {

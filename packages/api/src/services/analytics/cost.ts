@@ -94,29 +94,8 @@ export async function tenantCost(
       and(eq(videos.tenantId, tenantId), eq(videos.status, "pendingupload"), gt(videos.uploadExpiresAt, deps.now)),
     );
 
-  // How much of the period Cloudflare's figures cover, for the accounts this tenant's videos live in.
-  const connectionIds = [
-    ...new Set(
-      (await db.select({ id: videos.connectionId }).from(videos).where(eq(videos.tenantId, tenantId))).map((r) => r.id),
-    ),
-  ];
-  const coverage = connectionIds.length
-    ? await db
-        .select({
-          day: cloudflareUsageDays.day,
-          fetchedAt: cloudflareUsageDays.fetchedAt,
-          error: cloudflareUsageDays.error,
-        })
-        .from(cloudflareUsageDays)
-        .where(
-          and(
-            inArray(cloudflareUsageDays.connectionId, connectionIds),
-            gte(cloudflareUsageDays.day, period.from),
-            lte(cloudflareUsageDays.day, period.to),
-          ),
-        )
-        .orderBy(desc(cloudflareUsageDays.day))
-    : [];
+  const connectionIds = await tenantConnections(db, tenantId);
+  const coverage = await coverageOf(db, connectionIds, period.from, period.to);
 
   // Cloudflare's own count of the account's storage, when the account is the tenant's own
   // (the platform's account is shared by many tenants).
@@ -158,11 +137,7 @@ export async function tenantCost(
     totalCents: storageCents + deliveryCents,
     /** Cloudflare's storage figures for the tenant's own account, latest in the period (null on the platform's). */
     cloudflareStorage: account ?? null,
-    coverage: {
-      days: daysIn(period),
-      fetchedDays: new Set(coverage.filter((c) => c.fetchedAt).map((c) => c.day)).size,
-      lastError: coverage.find((c) => c.error)?.error ?? null,
-    },
+    coverage: { days: daysIn(period), fetchedDays: coverage.covered.size, lastError: coverage.lastError },
     videos: perVideo
       .map((v) => {
         const storedVideoMinutes = v.status === "ready" ? (v.storedSeconds ?? 0) / 60 : 0;
@@ -177,39 +152,113 @@ export async function tenantCost(
         };
       })
       .sort((a, b) => b.costCents - a.costCents || a.title.localeCompare(b.title)),
-    projection: await monthProjection(db, tenantId, deps.now, storedMinutes, prices),
+    projection: await monthProjection(db, tenantId, connectionIds, deps.now, prices),
   };
 }
 
-/** This month's bill if the rest of it goes like its days so far: storage now, delivery extrapolated. */
+/** Every Cloudflare account the tenant's videos and classes live in, and its own. */
+async function tenantConnections(db: DbOrTx, tenantId: string) {
+  const rows = await db
+    .select({ id: cloudflareConnections.id })
+    .from(cloudflareConnections)
+    .where(
+      or(
+        eq(cloudflareConnections.tenantId, tenantId),
+        sql`exists (select 1 from ${videos} where ${videos.tenantId} = ${tenantId} and ${videos.connectionId} = ${cloudflareConnections.id})`,
+        sql`exists (select 1 from ${liveClasses} where ${liveClasses.tenantId} = ${tenantId} and ${liveClasses.connectionId} = ${cloudflareConnections.id})`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The days of a range whose delivery figures are fetched for every one of the accounts
+ * (a day one account failed is not covered), and the latest failure among them.
+ */
+async function coverageOf(db: DbOrTx, connectionIds: string[], from: string, to: string) {
+  if (connectionIds.length === 0) return { covered: new Set<string>(), lastError: null };
+  const rows = await db
+    .select({
+      connectionId: cloudflareUsageDays.connectionId,
+      day: cloudflareUsageDays.day,
+      fetchedAt: cloudflareUsageDays.fetchedAt,
+      error: cloudflareUsageDays.error,
+    })
+    .from(cloudflareUsageDays)
+    .where(
+      and(
+        inArray(cloudflareUsageDays.connectionId, connectionIds),
+        gte(cloudflareUsageDays.day, from),
+        lte(cloudflareUsageDays.day, to),
+      ),
+    )
+    .orderBy(desc(cloudflareUsageDays.day));
+  const fetched = new Map<string, number>();
+  for (const row of rows) if (row.fetchedAt) fetched.set(row.day, (fetched.get(row.day) ?? 0) + 1);
+  const covered = new Set([...fetched].filter(([, n]) => n === connectionIds.length).map(([day]) => day));
+  return { covered, lastError: rows.find((r) => r.error)?.error ?? null };
+}
+
+/** Minutes Cloudflare delivered of the tenant's videos and classes over a range of days. */
+async function deliveredBetween(db: DbOrTx, tenantId: string, from: string, to: string) {
+  const d = cloudflareDeliveryDaily;
+  const [row] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${d.minutes}), 0)::float8` })
+    .from(d)
+    .where(
+      and(
+        gte(d.day, from),
+        lte(d.day, to),
+        or(
+          sql`exists (select 1 from ${videos} where ${videos.tenantId} = ${tenantId} and ${videos.connectionId} = ${d.connectionId} and ${videos.cloudflareUid} = ${d.videoUid})`,
+          sql`exists (select 1 from ${liveClasses} where ${liveClasses.tenantId} = ${tenantId} and ${liveClasses.connectionId} = ${d.connectionId}
+            and (${liveClasses.liveInputUid} = ${d.videoUid} or (${liveClasses.catalogVideoId} is null and ${liveClasses.recordingUid} = ${d.videoUid})))`,
+        ),
+      ),
+    );
+  return row?.minutes ?? 0;
+}
+
+const PACE_DAYS = 7;
+
+/**
+ * This month's bill if the rest of it goes like the last week: the minutes stored now, and
+ * the minutes delivered so far this month plus the recent daily pace for the days left.
+ * Cloudflare's figures come a day late, so today counts among the days left.
+ */
 async function monthProjection(
   db: DbOrTx,
   tenantId: string,
+  connectionIds: string[],
   now: Date,
-  storedMinutes: number,
   prices: typeof DEFAULT_PRICES,
 ) {
-  const monthStart = `${dayOf(now).slice(0, 8)}01`;
+  const today = dayOf(now);
+  const yesterday = addDays(today, -1);
+  const monthStart = `${today.slice(0, 8)}01`;
   const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
-  const elapsed = now.getUTCDate();
-  const [delivered] = await db
-    .select({ minutes: sql<number>`coalesce(sum(${cloudflareDeliveryDaily.minutes}), 0)::float8` })
-    .from(cloudflareDeliveryDaily)
-    .innerJoin(
-      videos,
-      and(
-        eq(videos.connectionId, cloudflareDeliveryDaily.connectionId),
-        eq(videos.cloudflareUid, cloudflareDeliveryDaily.videoUid),
-      ),
-    )
-    .where(and(eq(videos.tenantId, tenantId), gte(cloudflareDeliveryDaily.day, monthStart)));
-  const projectedDelivered = ((delivered?.minutes ?? 0) / elapsed) * daysInMonth;
+  const daysLeft = daysInMonth - (now.getUTCDate() - 1);
+  const soFar = today === monthStart ? 0 : await deliveredBetween(db, tenantId, monthStart, yesterday);
+  const paceFrom = addDays(today, -PACE_DAYS);
+  const { covered } = await coverageOf(db, connectionIds, paceFrom, yesterday);
+  const dailyPace = covered.size > 0 ? (await deliveredBetween(db, tenantId, paceFrom, yesterday)) / covered.size : 0;
+  const [stored] = await db
+    .select({ seconds: analyticsTenantDaily.storedSeconds })
+    .from(analyticsTenantDaily)
+    .where(and(eq(analyticsTenantDaily.tenantId, tenantId), lte(analyticsTenantDaily.day, today)))
+    .orderBy(desc(analyticsTenantDaily.day))
+    .limit(1);
+  const storedMinutesNow = Number(stored?.seconds ?? 0) / 60;
+  const projectedDelivered = soFar + dailyPace * daysLeft;
   return {
     month: monthStart.slice(0, 7),
-    deliveredMinutesSoFar: delivered?.minutes ?? 0,
+    storedMinutesNow,
+    deliveredMinutesSoFar: soFar,
+    /** Minutes delivered a day, over the last week's days that Cloudflare's figures cover. */
+    dailyPaceMinutes: dailyPace,
     projectedDeliveredMinutes: projectedDelivered,
     projectedCents:
-      costCents(storedMinutes, prices.storagePer1000Minutes) +
+      costCents(storedMinutesNow, prices.storagePer1000Minutes) +
       costCents(projectedDelivered, prices.deliveryPer1000Minutes),
   };
 }
