@@ -2,6 +2,14 @@ import { readFile } from "node:fs/promises";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, newPerson, storageStatePath } from "./support/accounts";
 import { trpcMutation } from "./support/api";
+import {
+  ADMIN,
+  createClass,
+  INSTRUCTOR,
+  memberCall,
+  newMemberContext,
+  signedInContext,
+} from "./support/live-broadcast";
 import { BASE_URL } from "./support/server";
 import { FRESH_CONNECTION, trpcCall } from "./support/trpc-call";
 import { createReadyVideo, oneCueVtt } from "./support/videos";
@@ -14,7 +22,6 @@ import { createReadyVideo, oneCueVtt } from "./support/videos";
 const TENANT = "demo-dojo";
 // As e2e/server.mjs sets it.
 const CRON_SECRET = "e2e-cron-secret-for-local-tests-only";
-const INSTRUCTOR = { email: "instructor@demo-dojo.local" };
 const { id } = newPerson("Analytics");
 // A comma and quotes: the CSV must quote this title.
 const POPULAR = { title: `Kata, "heian" shodan ${id}`, id: "" };
@@ -23,6 +30,8 @@ const LONG = { title: `Randori drills ${id}`, id: "" };
 const SIGNED_OUT = { cookies: [], origins: [] };
 const DAY_MS = 86_400_000;
 const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+/** Half an hour from now, or less so the class still starts today in UTC (a class may start up to a minute ago). */
+const minutesLeftToday = () => Math.min(30, (Date.parse(`${utcDay(1)}T00:00:00Z`) - Date.now()) / 60_000 - 0.5);
 
 type Beat = { position: number; watchedSeconds: number };
 
@@ -301,17 +310,72 @@ test.describe("a plain member", () => {
 });
 
 test.describe("an instructor", () => {
-  test.use({ storageState: SIGNED_OUT });
+  test("opens Analytics from the sidebar and sees only the classes they teach; the admin sees every class", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const where = { locale: "en-US", timezoneId: "Pacific/Honolulu" };
+    const instructor = await signedInContext(browser, INSTRUCTOR.email, where);
+    const admin = await signedInContext(browser, ADMIN.email, where);
+    // Scheduled today (UTC), so inside "Last 30 days", whose end cannot be in the future.
+    const when = { priceTokens: 0, startsInMinutes: minutesLeftToday() };
+    const mine = await createClass(instructor.request, { title: `Ivan's flow ${id}`, ...when });
+    const theirs = await createClass(admin.request, { title: `Ada's drills ${id}`, ...when });
+    const { context: member, person } = await newMemberContext(browser, "Seated");
+    await memberCall(member.request, "live.enroll", { id: mine.id });
 
-  test("does not see Analytics in the sidebar, and the page refuses them", async ({ page }) => {
-    await trpcMutation(page.request, "admin/auth.signIn", { email: INSTRUCTOR.email, password: DEMO_PASSWORD });
+    const page = await instructor.newPage();
     await page.goto(`/admin/t/${TENANT}`);
-    const nav = page.getByRole("navigation", { name: "Console" });
-    await expect(nav.getByRole("link", { name: "Live" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Analytics" })).toHaveCount(0);
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Analytics" }).click();
+    await expect(page).toHaveURL(`/admin/t/${TENANT}/analytics`);
+    await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Last 30 days" })).toBeChecked();
+    await expect(page.getByRole("heading", { level: 2, name: "Your classes" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Classes of the period" });
+    await expect(table.getByRole("link", { name: mine.title })).toBeVisible();
+    await expect(table.getByRole("link", { name: theirs.title })).toHaveCount(0);
+    await expect(table.getByRole("columnheader", { name: "Instructor" })).toHaveCount(0);
+    expect(await figure(page, "Classes")).toBeGreaterThanOrEqual(1);
+    await expectChartDrawn(page, "Enrolled and attended per class", "bars");
+    // None of the organization's own figures, which the server refuses instructors.
+    for (const name of ["Views", "Monthly recurring revenue", "Live class attendance"]) {
+      await expect(page.getByRole("group", { name, exact: true })).toHaveCount(0);
+    }
+    for (const name of ["Top videos", "Estimated Cloudflare bill", "Live classes"]) {
+      await expect(page.getByRole("heading", { name, exact: true })).toHaveCount(0);
+    }
 
-    await page.goto(`/admin/t/${TENANT}/analytics`);
-    await expect(page.getByRole("heading", { name: "Only owners and admins see analytics" })).toBeVisible();
-    await expect(page.getByRole("group", { name: "Views", exact: true })).toHaveCount(0);
+    await table.getByRole("link", { name: mine.title }).click();
+    await expect(page).toHaveURL(`/admin/t/${TENANT}/analytics/classes/${mine.id}?range=30`);
+    await expect(page.getByRole("heading", { level: 1, name: mine.title })).toBeVisible();
+    await expect(page.getByText("With Ivan Instructor")).toBeVisible();
+    const seat = page.getByRole("table", { name: "Attendance" }).getByRole("row").filter({ hasText: person.email });
+    await expect(seat).toContainText(person.name);
+    await expect(seat.getByRole("cell").nth(3)).toHaveText("No");
+
+    await page.goto(`/admin/t/${TENANT}/analytics/classes/${theirs.id}?range=7`);
+    await expect(page.getByRole("heading", { name: "Class not found" })).toBeVisible();
+    await expect(page.getByText("another instructor teaches it")).toBeVisible();
+    await page.getByRole("main").getByRole("link", { name: "Analytics", exact: true }).click();
+    await expect(page).toHaveURL(`/admin/t/${TENANT}/analytics?range=7`);
+    await expect(page.getByRole("radio", { name: "Last 7 days" })).toBeChecked();
+
+    // A video's audience is the organization's figure too.
+    await page.goto(`/admin/t/${TENANT}/analytics/videos/${crypto.randomUUID()}`);
+    await expect(page.getByRole("heading", { name: "Only owners and admins see these figures" })).toBeVisible();
+
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`/admin/t/${TENANT}/analytics`);
+    await expect(adminPage.getByRole("heading", { level: 2, name: "Live classes" })).toBeVisible();
+    await expect(adminPage.getByRole("group", { name: "Live class attendance" })).toContainText(
+      /\d+ of \d+ seats? in \d+ class(es)? held/,
+    );
+    const every = adminPage.getByRole("table", { name: "Classes of the period" });
+    await expect(every.getByRole("row").filter({ hasText: mine.title })).toContainText("Ivan Instructor");
+    await expect(every.getByRole("row").filter({ hasText: theirs.title })).toContainText("Ada Admin");
+    await every.getByRole("link", { name: theirs.title }).click();
+    await expect(adminPage.getByRole("heading", { level: 1, name: theirs.title })).toBeVisible();
+
+    await Promise.all([instructor.close(), admin.close(), member.close()]);
   });
 });

@@ -3,6 +3,7 @@ import { ConsoleLayout } from "./components/console-layout";
 import { RouteError } from "./components/route-error";
 import { AnalyticsLayout } from "./routes/analytics/analytics-layout";
 import { AnalyticsPage } from "./routes/analytics/analytics-page";
+import { ClassAnalyticsPage } from "./routes/analytics/class-analytics-page";
 import { VideoAnalyticsPage } from "./routes/analytics/video-analytics-page";
 import { ConsoleHome } from "./routes/console-home";
 import { EditClassPage } from "./routes/live/class-form/edit-class-page";
@@ -13,6 +14,7 @@ import { LiveLayout } from "./routes/live/live-layout";
 import { MembersPage } from "./routes/members/members-page";
 import { NotFoundPage } from "./routes/not-found";
 import { PacksPage } from "./routes/packs/packs-page";
+import { PlatformAnalyticsPage } from "./routes/platform/analytics-page";
 import { JobsPage } from "./routes/platform/jobs-page";
 import { CloudflareSettingsPage } from "./routes/settings/cloudflare/cloudflare-settings-page";
 import { LiveSettingsPage } from "./routes/settings/live/live-settings-page";
@@ -38,6 +40,7 @@ export const router = createBrowserRouter(
         { index: true, element: <ConsoleHome /> },
         { path: "platform/tenants", element: <TenantsPage /> },
         { path: "platform/jobs", element: <JobsPage /> },
+        { path: "platform/analytics", element: <PlatformAnalyticsPage /> },
         {
           path: "t/:tenantSlug",
           element: <TenantLayout />,
@@ -70,6 +73,7 @@ export const router = createBrowserRouter(
               children: [
                 { index: true, element: <AnalyticsPage /> },
                 { path: "videos/:videoId", element: <VideoAnalyticsPage /> },
+                { path: "classes/:classId", element: <ClassAnalyticsPage /> },
               ],
             },
             {

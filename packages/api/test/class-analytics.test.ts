@@ -117,7 +117,13 @@ describe("class analytics", () => {
 
     const teacherView = await w.teacher.analytics.classes(period);
     expect(teacherView.classes.map((c) => [c.id, c.enrolled, c.tokens])).toEqual([[mine.id, 1, 5]]);
-    expect(teacherView.totals).toMatchObject({ classes: 1, enrollments: 1, tokens: 5, attendanceRate: null });
+    expect(teacherView.totals).toMatchObject({
+      classes: 1,
+      enrollments: 1,
+      enrollmentsHeld: 0,
+      tokens: 5,
+      attendanceRate: null,
+    });
     const adminView = await w.admin.analytics.classes(period);
     expect(adminView.classes.map((c) => c.id).sort()).toEqual([mine.id, theirs.id].sort());
     expect(adminView.totals).toMatchObject({ classes: 2, enrollments: 2, tokens: 12 });

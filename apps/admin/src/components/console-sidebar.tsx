@@ -19,7 +19,7 @@ import {
   canManageSettings,
   canManageVideos,
   canRunLiveClasses,
-  canViewAnalytics,
+  canViewClassAnalytics,
   isStaffRole,
   staffMemberships,
   tenantHomePath,
@@ -37,7 +37,7 @@ const tenantNav: TenantNavItem[] = [
   { path: "members", label: "Members", icon: Users, allowed: canManageMembers },
   { path: "tiers", label: "Tiers", icon: Crown, allowed: canManageBilling },
   { path: "token-packs", label: "Token packs", icon: Ticket, allowed: canManageBilling },
-  { path: "analytics", label: "Analytics", icon: ChartLine, allowed: canViewAnalytics },
+  { path: "analytics", label: "Analytics", icon: ChartLine, allowed: canViewClassAnalytics },
   { path: "settings", label: "Settings", icon: Settings, allowed: canManageSettings },
 ];
 
@@ -74,6 +74,12 @@ export function ConsoleSidebar() {
             <NavLink to="/platform/jobs">
               <CalendarClock aria-hidden="true" />
               Jobs
+            </NavLink>
+          </NavItem>
+          <NavItem>
+            <NavLink to="/platform/analytics">
+              <ChartLine aria-hidden="true" />
+              Analytics
             </NavLink>
           </NavItem>
         </NavSection>

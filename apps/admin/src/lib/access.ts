@@ -27,6 +27,11 @@ export function canViewAnalytics(role: MemberRole): boolean {
   return TENANT_ADMIN_ROLES.includes(role);
 }
 
+/** Live classes' seats and attendance: instructors for the classes they teach, owners and admins for all. */
+export function canViewClassAnalytics(role: MemberRole): boolean {
+  return STAFF_ROLES.includes(role);
+}
+
 /** Every staff role uploads and edits videos; instructors teach with them. */
 export function canManageVideos(role: MemberRole): boolean {
   return STAFF_ROLES.includes(role);

@@ -10,6 +10,8 @@ import type { TenantRoute } from "./tenant-route";
 export const trpc = createTRPCReact<PortalRouter>();
 
 const url = "/trpc/portal";
+/** Sent as the page closes: each goes alone, with keepalive (see `createClient`). */
+const HEARTBEATS = new Set(["playback.heartbeat", "live.heartbeat"]);
 
 /**
  * Tenant-scoped procedures (videos, playback, billing, wallet, live) read the organization from `x-tenant`: the one
@@ -25,7 +27,7 @@ function createClient(route: TenantRoute) {
   return trpc.createClient({
     links: [
       splitLink({
-        condition: (op) => op.path === "playback.heartbeat",
+        condition: (op) => HEARTBEATS.has(op.path),
         // One request per heartbeat, with keepalive: the last one must outlive a closing tab.
         true: httpLink({
           url,

@@ -2,10 +2,13 @@ import { EmptyState, ErrorState, PageHeader } from "@marquee/ui";
 import { errorMessage } from "@marquee/ui/trpc";
 import { keepPreviousData } from "@tanstack/react-query";
 import { ChartLine } from "lucide-react";
+import { canViewAnalytics } from "../../lib/access";
 import { useTenant } from "../../lib/tenant-context";
 import { trpc } from "../../lib/trpc";
 import type { Period } from "./analytics-range";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
+import { ClassesSection } from "./classes-section";
+import { CostSection } from "./cost-section";
 import { InvalidPeriod } from "./invalid-period";
 import { OverviewCharts } from "./overview-charts";
 import { RangePicker } from "./range-picker";
@@ -18,16 +21,28 @@ import { useTenantCurrency } from "./use-tenant-currency";
 export function AnalyticsPage() {
   const tenant = useTenant();
   const { range } = useAnalyticsRange();
+  // Instructors see their own classes only: the organization's figures are refused to them.
+  const tenantWide = canViewAnalytics(tenant.role);
   return (
     <div className="grid gap-6">
       <title>{`Analytics · ${tenant.name} · Marquee Console`}</title>
       <PageHeader
         eyebrow={tenant.name}
         title="Analytics"
-        description="Who watches what, who joins and what they pay, day by day."
+        description={
+          tenantWide
+            ? "Who watches what, who joins and what they pay, day by day."
+            : "Who enrolls in the classes you teach, and who watches them."
+        }
       />
       <RangePicker />
-      {range.kind === "custom" && range.error ? <InvalidPeriod /> : <AnalyticsOverview period={range.period} />}
+      {range.kind === "custom" && range.error ? (
+        <InvalidPeriod />
+      ) : tenantWide ? (
+        <AnalyticsOverview period={range.period} />
+      ) : (
+        <ClassesSection period={range.period} />
+      )}
     </div>
   );
 }
@@ -62,7 +77,9 @@ function AnalyticsOverview({ period }: { period: Period }) {
       <UpdatedAt at={rolledUpAt} />
       <SummaryCards summary={summary.data} currency={currency.code} />
       <OverviewCharts summary={summary.data} currency={currency.code} />
+      <ClassesSection period={period} />
       <TopVideos period={period} />
+      <CostSection period={period} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { pluralize } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
 import type { AnalyticsSummary } from "../../lib/types";
-import { formatCount, formatDay } from "./analytics-format";
+import { formatCount, formatDay, formatPercent } from "./analytics-format";
 import { STAT_GRID, StatCard } from "./stat-card";
 
 type SummaryCardsProps = { summary: AnalyticsSummary; currency: string };
 
 /** The period's totals; subscribers and MRR are a snapshot at its last rolled day. */
 export function SummaryCards({ summary, currency }: SummaryCardsProps) {
-  const { totals, subscribersByTier } = summary;
+  const { totals, subscribersByTier, classes } = summary;
   const lastDay = summary.series.at(-1)?.day;
   const asOf = lastDay ? `As of ${formatDay(lastDay, "long")}` : undefined;
   return (
@@ -43,6 +43,11 @@ export function SummaryCards({ summary, currency }: SummaryCardsProps) {
           label="Class enrollments"
           value={formatCount(totals.enrollments)}
           detail={`${pluralize(totals.enrollmentTokens, "token")} spent`}
+        />
+        <StatCard
+          label="Live class attendance"
+          value={classes.attendanceRate === null ? "—" : formatPercent(classes.attendanceRate)}
+          detail={`${formatCount(classes.attended)} of ${pluralize(classes.enrollmentsHeld, "seat")} in ${pluralize(classes.classesHeld, "class", "classes")} held`}
         />
       </div>
     </section>

@@ -8,6 +8,7 @@ import { useTenant } from "../../lib/tenant-context";
 import { trpc } from "../../lib/trpc";
 import type { VideoAnalytics } from "../../lib/types";
 import { formatCount, formatPercent } from "./analytics-format";
+import { TenantFiguresOnly } from "./analytics-layout";
 import { eachDay, type Period, rangeSearch } from "./analytics-range";
 import { AnalyticsSkeleton } from "./analytics-skeleton";
 import { valuesByDay } from "./charts/values-by-day";
@@ -20,6 +21,14 @@ import { useAnalyticsRange } from "./use-analytics-range";
 
 /** `/t/:tenantSlug/analytics/videos/:videoId`: one video over the same period as the overview. */
 export function VideoAnalyticsPage() {
+  return (
+    <TenantFiguresOnly>
+      <VideoAnalyticsView />
+    </TenantFiguresOnly>
+  );
+}
+
+function VideoAnalyticsView() {
   const tenant = useTenant();
   const { videoId = "" } = useParams();
   const { range } = useAnalyticsRange();

@@ -29,9 +29,9 @@ export function Stage({ watch, tenantSlug, liveHref, onStaleUrl }: StageProps) {
       );
     case "live":
       return watch.player.kind === "whep" ? (
-        <WhepPlayer key="whep" url={watch.player.url} />
+        <WhepPlayer key="whep" url={watch.player.url} attendance={{ tenantSlug, classId: watch.class.id }} />
       ) : (
-        <LiveHlsPlayer key="hls" url={watch.player.url} />
+        <LiveHlsPlayer key="hls" url={watch.player.url} attendance={{ tenantSlug, classId: watch.class.id }} />
       );
     case "replay_processing":
       return (
@@ -45,6 +45,7 @@ export function Stage({ watch, tenantSlug, liveHref, onStaleUrl }: StageProps) {
     case "replay":
       return (
         <ReplayPlayer
+          attendance={{ tenantSlug, classId: watch.class.id }}
           hls={watch.hls}
           title={watch.class.title}
           replayUntil={watch.replayUntil}

@@ -2,6 +2,7 @@ import { Button, Spinner } from "@marquee/ui";
 import { Volume2, VolumeX } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { useLatest } from "../../lib/use-latest";
+import { type AttendanceTarget, useClassHeartbeats } from "./use-class-heartbeats";
 import { type StreamStatus, useWhepStream } from "./use-whep-stream";
 
 const STATUS_TEXT: Record<StreamStatus, string> = {
@@ -16,10 +17,11 @@ const STATUS_TEXT: Record<StreamStatus, string> = {
  * is renewed by every poll of the page; a playing connection keeps the one it started with,
  * and only a new connection (after a failure) takes the latest.
  */
-export function WhepPlayer({ url }: { url: string }) {
+export function WhepPlayer({ url, attendance }: { url: string; attendance: AttendanceTarget }) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const latestUrl = useLatest(url);
   const status = useWhepStream(video, latestUrl);
+  useClassHeartbeats(video, attendance, "live");
   const muted = useMuted(video);
   const attach = useCallback((node: HTMLVideoElement | null) => {
     // Reflected as the `muted` attribute: browsers only autoplay silent video.

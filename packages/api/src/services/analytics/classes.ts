@@ -130,6 +130,8 @@ export function classTotals(rows: ClassFigures[]) {
     classes: counted.length,
     classesHeld: begun.length,
     enrollments: sum(counted, (r) => r.enrolled),
+    /** The seats in classes that have begun: what the attendance rate is over. */
+    enrollmentsHeld: sum(begun, (r) => r.enrolled),
     tokens: sum(counted, (r) => r.tokens),
     attended,
     attendanceRate: rate(

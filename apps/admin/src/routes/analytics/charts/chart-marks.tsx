@@ -23,12 +23,24 @@ export function Marker({ cx, cy, stroke, shape, active = false }: MarkerProps): 
   );
 }
 
-/** The day and each series' value, with the series' stroke beside its name. */
-export function ChartTooltip({ active, payload, label, series }: TooltipContentProps & { series: ChartSeries[] }) {
+type ChartTooltipProps = TooltipContentProps & {
+  series: ChartSeries[];
+  /** How the point is named: a day unless told (a class, a member). */
+  formatLabel?: (label: string) => string;
+};
+
+/** The day (or whatever the point is) and each series' value, with the series' stroke beside its name. */
+export function ChartTooltip({
+  active,
+  payload,
+  label,
+  series,
+  formatLabel = (day) => formatDay(day, "long"),
+}: ChartTooltipProps) {
   if (!active || payload.length === 0 || typeof label !== "string") return null;
   return (
     <div className="grid gap-1 rounded-md border bg-surface px-3 py-2 text-xs shadow-md">
-      <p className="font-medium">{formatDay(label, "long")}</p>
+      <p className="font-medium">{formatLabel(label)}</p>
       {series.map((item, index) => {
         const value = payload.find((entry) => entry.dataKey === item.key)?.value;
         return (

@@ -17,6 +17,15 @@ export type ChartSpec = {
   series: ChartSeries[];
 };
 
+/** Bars per category (a class, a member) instead of per day: `values` follow `categories`. */
+export type CategorySpec = {
+  /** `key` tells apart categories that share a label (two classes of the same name). */
+  categories: { key: string; label: string }[];
+  series: ChartSeries[];
+  /** Series add up (live and replay minutes) rather than stand side by side. */
+  stacked?: boolean;
+};
+
 /** Each series' stroke and its marker: told apart by dash and shape, not by colour alone. */
 export const SERIES_STYLES = [
   { color: "var(--chart-1)", dash: undefined, marker: "circle" },
