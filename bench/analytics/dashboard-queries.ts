@@ -1,7 +1,10 @@
 import type { Db } from "@marquee/db";
 import type postgres from "postgres";
+import { classAnalytics, classesAnalytics } from "../../packages/api/src/services/analytics/classes.ts";
+import { DEFAULT_PRICES, tenantCost } from "../../packages/api/src/services/analytics/cost.ts";
 import {
   type Period,
+  platformSummary,
   tenantSummary,
   topVideos,
   type VideoSort,
@@ -18,7 +21,15 @@ export type Query = { label: string; run: () => Promise<unknown> };
 /** A dashboard query, the raw query it is compared with, and whether their figures agree. */
 export type Pair = { dashboard: string; raw: string; agree: () => Promise<string | null> };
 
-export type Subject = { db: Db; sql: postgres.Sql; tenantId: string; lastDay: string; videoId: string };
+export type Subject = {
+  db: Db;
+  sql: postgres.Sql;
+  tenantId: string;
+  lastDay: string;
+  videoId: string;
+  /** The class with the most seats, for the class drill-down. */
+  classId: string;
+};
 
 /** `days` whole UTC days ending on the last rolled-up day, as the console's period picker sends them. */
 export const periodOf = (lastDay: string, days: number): Period => ({ from: addDays(lastDay, 1 - days), to: lastDay });
@@ -28,7 +39,7 @@ const differs = (label: string, a: unknown, b: unknown) =>
     ? null
     : `${label}: rollups say ${JSON.stringify(a)}, raw rows say ${JSON.stringify(b)}`;
 
-export function dashboardQueries({ db, tenantId, lastDay, videoId }: Subject): Query[] {
+export function dashboardQueries({ db, tenantId, lastDay, videoId, classId }: Subject): Query[] {
   const summaries = [7, 30, 90, 365].map((days) => ({
     label: `tenantSummary ${days}d`,
     run: () => tenantSummary(db, tenantId, periodOf(lastDay, days)),
@@ -43,7 +54,24 @@ export function dashboardQueries({ db, tenantId, lastDay, videoId }: Subject): Q
     label: "videoAnalytics 90d, most viewed",
     run: () => videoAnalytics(db, tenantId, videoId, periodOf(lastDay, 90)),
   };
-  return [...summaries, ...tops, video];
+  // As an owner sees them: every class of the tenant.
+  const classes = [90, 365].map((days) => ({
+    label: `classesAnalytics ${days}d`,
+    run: () => classesAnalytics(db, tenantId, periodOf(lastDay, days), null),
+  }));
+  const oneClass = { label: "classAnalytics, fullest class", run: () => classAnalytics(db, tenantId, classId, null) };
+  // The Cost section, at Cloudflare's list prices, on the day after the last rolled-up one.
+  const now = new Date(`${addDays(lastDay, 1)}T00:00:00Z`);
+  const cost = [30, 365].map((days) => ({
+    label: `tenantCost ${days}d`,
+    run: () => tenantCost({ db, prices: DEFAULT_PRICES, now }, tenantId, periodOf(lastDay, days)),
+  }));
+  // Platform → Analytics: every tenant of this database side by side.
+  const platform = [30, 365].map((days) => ({
+    label: `platformSummary ${days}d`,
+    run: () => platformSummary(db, periodOf(lastDay, days)),
+  }));
+  return [...summaries, ...tops, video, ...classes, oneClass, ...cost, ...platform];
 }
 
 export function rawQueries({ sql, tenantId, lastDay, videoId }: Subject): Query[] {

@@ -37,12 +37,17 @@ async function subjectOf(handle: Extract<DatabaseHandle, { driver: "postgres" }>
   if (!tenant?.lastDay) throw new Error(`no rolled-up tenant "${HISTORY_TENANT_SLUG}" here: run seed:analytics first`);
   const [mostViewed] = await topVideos(handle.db, tenant.id, periodOf(tenant.lastDay, 90), "views", 1);
   if (!mostViewed) throw new Error("no views in the last 90 days");
+  const [fullest] = await handle.client<{ id: string }[]>`
+    select class_id as id from class_enrollments where tenant_id = ${tenant.id}
+    group by class_id order by count(*) desc limit 1`;
+  if (!fullest) throw new Error("no class enrollments here: run seed:analytics first");
   return {
     db: handle.db,
     sql: handle.client,
     tenantId: tenant.id,
     lastDay: tenant.lastDay,
     videoId: mostViewed.videoId,
+    classId: fullest.id,
   };
 }
 

@@ -3,6 +3,12 @@ import { parseArgs } from "node:util";
 /** The tenant the history is seeded into and the dashboard bench reads. */
 export const HISTORY_TENANT_SLUG = "analytics-bench";
 
+/**
+ * The tenant's owner, the one staff login with a real password: `render:analytics` signs in
+ * as them. A bench database only, never a real one.
+ */
+export const HISTORY_OWNER = { email: "owner@analytics.bench", password: "analytics-bench-owner" } as const;
+
 export type HistoryOptions = {
   databaseUrl: string;
   members: number;
@@ -86,5 +92,35 @@ export function readDashboardOptions(argv: string[]): DashboardOptions {
     iterations: positiveInteger("iterations", values.iterations),
     warmup: positiveInteger("warmup", values.warmup),
     rawIterations: positiveInteger("raw-iterations", values["raw-iterations"]),
+  };
+}
+
+export type RenderOptions = {
+  databaseUrl: string;
+  /** Where the server listens, on 127.0.0.1. */
+  port: number;
+  /** How long one page may take to draw every chart. */
+  timeoutMs: number;
+  chromium: string;
+};
+
+export function readRenderOptions(argv: string[]): RenderOptions {
+  const { values } = parseArgs({
+    args: flagsOf(argv),
+    options: {
+      "database-url": { type: "string" },
+      port: { type: "string", default: "3262" },
+      "timeout-ms": { type: "string", default: "60000" },
+      chromium: { type: "string", default: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium" },
+    },
+    strict: true,
+  });
+  const port = positiveInteger("port", values.port);
+  if (port > 65_535) throw new Error(`--port must be at most 65535, got ${port}`);
+  return {
+    databaseUrl: requireUrl(values["database-url"]),
+    port,
+    timeoutMs: positiveInteger("timeout-ms", values["timeout-ms"]),
+    chromium: values.chromium,
   };
 }

@@ -3,9 +3,10 @@ import postgres from "postgres";
 // The bench is a leaf of the workspace, so reaching into the api's services by path is fine here.
 import { rollUp } from "../../packages/api/src/services/analytics/rollup.ts";
 import { dropIndexes } from "./bulk-load.ts";
-import { readHistoryOptions } from "./options.ts";
+import { HISTORY_OWNER, HISTORY_TENANT_SLUG, readHistoryOptions } from "./options.ts";
 import { seedClasses } from "./seed-classes.ts";
-import type { SeedContext } from "./seed-context.ts";
+import { type SeedContext, STABLE_ID_SQL } from "./seed-context.ts";
+import { seedDelivery } from "./seed-delivery.ts";
 import { seedMembers, seedSubscriptions } from "./seed-members.ts";
 import { planDays, seedSessions } from "./seed-sessions.ts";
 import { seedTenant } from "./seed-tenant.ts";
@@ -25,7 +26,7 @@ async function seed(now: Date, start: Date) {
   // A client of its own: the drizzle handle's client passes dates through untouched.
   const client = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    await client.begin((sql) => seedAll(sql, now, start));
+    return await client.begin((sql) => seedAll(sql, now, start));
   } finally {
     await client.end({ timeout: 5 });
   }
@@ -40,6 +41,7 @@ async function seedAll(sql: postgres.TransactionSql, now: Date, start: Date) {
   await sql`set local synchronous_commit = off`;
   // Compiling these one-off statements costs seconds and saves nothing.
   await sql`set local jit = off`;
+  await sql.unsafe(STABLE_ID_SQL);
   const { value: tenant } = await timed("tenant, staff, tiers, token packs", () => seedTenant(sql, options, start));
   const ctx: SeedContext = { sql, options, tenantId: tenant.tenantId, connectionId: tenant.connectionId, start, now };
   await timed(`${options.members} members`, () => seedMembers(ctx));
@@ -49,10 +51,11 @@ async function seedAll(sql: postgres.TransactionSql, now: Date, start: Date) {
   const restore = await timed("drop watch_sessions indexes and keys", () => dropIndexes(sql, "watch_sessions"));
   await timed(`${options.sessions} watch sessions`, () => seedSessions(ctx));
   await timed("rebuild watch_sessions indexes and keys", restore.value);
-  const live = await timed("live classes, enrollments, token ledger", () => seedClasses(ctx, tenant.instructorId));
+  const live = await timed("classes, enrollments, ledger, attendance", () => seedClasses(ctx, tenant.instructorId));
   console.log(
-    `  ${live.value.classes} classes, ${live.value.enrollments} enrollments, ${live.value.ledger} ledger rows`,
+    `  ${live.value.classes} classes, ${live.value.enrollments} enrollments, ${live.value.ledger} ledger rows, ${live.value.attendance} attendances`,
   );
+  return { tenantId: tenant.tenantId, connectionId: tenant.connectionId };
 }
 
 async function printCounts(handle: Extract<DatabaseHandle, { driver: "postgres" }>) {
@@ -80,6 +83,10 @@ try {
     const seeded = await timed("seed (one transaction)", () => seed(now, start));
     await timed("analyze", () => handle.client`analyze`);
     const full = await timed("rollUp, full history (first run)", () => rollUp(handle.db, now));
+    const delivery = await timed("Cloudflare's minutes delivered and storage, per day", () =>
+      seedDelivery(handle.client, seeded.value.tenantId, seeded.value.connectionId, now.toISOString().slice(0, 10)),
+    );
+    console.log(`  ${delivery.value.deliveryRows} delivery rows over ${delivery.value.days} fetched days`);
     // The hourly job an hour later: it rolls the recent days again.
     const hourly = await timed("rollUp, recent days (the hourly run)", () =>
       rollUp(handle.db, new Date(now.getTime() + 3_600_000)),
@@ -90,6 +97,9 @@ try {
     console.log(`\nseed: ${formatDuration(seeded.ms)}`);
     console.log(`rollUp full history: ${formatDuration(full.ms)} (${full.value.days} days)`);
     console.log(`rollUp hourly: ${formatDuration(hourly.ms)} (${hourly.value.days} days)`);
+    console.log(
+      `\nconsole login for "${HISTORY_TENANT_SLUG}" (render:analytics uses it): ${HISTORY_OWNER.email} / ${HISTORY_OWNER.password}`,
+    );
   } finally {
     await handle.close();
   }

@@ -15,7 +15,7 @@ export async function seedMembers({ sql, options, tenantId, start, now }: SeedCo
   const others = Math.max(1, options.members - founders);
   await sql`
     create temp table bench_members on commit drop as
-    select g as idx, md5(${options.seed}::int || '-member-' || g)::uuid as user_id,
+    select g as idx, pg_temp.stable_id(${options.seed}::int || '-member-' || g) as user_id,
       ${start}::timestamptz + (${now}::timestamptz - ${start}::timestamptz) * case
         when g <= ${founders}::int then 0.04 * (g - random()) / ${founders}::float8
         else 0.04 + 0.96 * power((g - ${founders}::int - random()) / ${others}::float8, 1 / ${GROWTH}::float8)

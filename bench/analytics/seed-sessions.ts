@@ -51,7 +51,7 @@ export async function seedSessions({ sql, options, tenantId, now }: SeedContext)
   await sql`
     insert into watch_sessions (id, tenant_id, video_id, user_id, seconds_watched, furthest_position, last_position,
       started_at, last_heartbeat_at)
-    select md5(${options.seed}::int || '-session-' || p.day_idx || '-' || p.g)::uuid, ${tenantId}, v.id, m.user_id,
+    select pg_temp.stable_id(${options.seed}::int || '-session-' || p.day_idx || '-' || p.g), ${tenantId}, v.id, m.user_id,
       w.seconds, w.furthest, w.last, p.started_at, least(${now}, p.started_at + w.seconds * interval '1.1 seconds')
     from (
       select q.*,

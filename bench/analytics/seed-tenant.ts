@@ -1,5 +1,6 @@
+import { hashPassword } from "@marquee/auth";
 import type postgres from "postgres";
-import { HISTORY_TENANT_SLUG, type HistoryOptions } from "./options.ts";
+import { HISTORY_OWNER, HISTORY_TENANT_SLUG, type HistoryOptions } from "./options.ts";
 import { stableId } from "./seed-context.ts";
 
 export const TIERS = [
@@ -17,7 +18,8 @@ export type SeededTenant = { tenantId: string; connectionId: string; instructorI
 
 /**
  * The tenant as it was set up `months` ago: its own Cloudflare account (a row only, never
- * called), an owner and an instructor, three tiers and two token packs.
+ * called), an owner (who can sign in to the console with HISTORY_OWNER's password) and an
+ * instructor, three tiers and two token packs.
  */
 export async function seedTenant(sql: postgres.TransactionSql, options: HistoryOptions, start: Date) {
   const [existing] = await sql`select 1 from tenants where slug = ${HISTORY_TENANT_SLUG}`;
@@ -33,13 +35,26 @@ export async function seedTenant(sql: postgres.TransactionSql, options: HistoryO
     values (${connectionId}, 'tenant', ${tenantId}, md5(${tenantId}), 'benchcode', ${start}, ${start}, ${start})`;
 
   const staff = [
-    { id: id("owner"), email: "owner@analytics.bench", name: "Olga Owner", role: "owner" },
-    { id: id("instructor"), email: "instructor@analytics.bench", name: "Ivo Instructor", role: "instructor" },
+    {
+      id: id("owner"),
+      email: HISTORY_OWNER.email,
+      name: "Olga Owner",
+      role: "owner",
+      // The project's own hashing, so the server's sign-in accepts it.
+      passwordHash: await hashPassword(HISTORY_OWNER.password),
+    },
+    {
+      id: id("instructor"),
+      email: "instructor@analytics.bench",
+      name: "Ivo Instructor",
+      role: "instructor",
+      passwordHash: "not-a-hash",
+    },
   ];
   for (const person of staff) {
     await sql`
       insert into users (id, email, name, password_hash, created_at, updated_at)
-      values (${person.id}, ${person.email}, ${person.name}, 'not-a-hash', ${start}, ${start})`;
+      values (${person.id}, ${person.email}, ${person.name}, ${person.passwordHash}, ${start}, ${start})`;
     await sql`
       insert into memberships (tenant_id, user_id, role, created_at, updated_at)
       values (${tenantId}, ${person.id}, ${person.role}, ${start}, ${start})`;

@@ -18,7 +18,7 @@ export async function seedVideos(
     create temp table bench_videos on commit drop as
     select v.*, row_number() over (order by v.u_rank) as pop_rank
     from (
-      select g as idx, md5(${options.seed}::int || '-video-' || g)::uuid as id,
+      select g as idx, pg_temp.stable_id(${options.seed}::int || '-video-' || g) as id,
         ${start}::timestamptz + (${now}::timestamptz - ${start}::timestamptz) * case
           when g <= ${launch}::int then 0.01 * (g - random()) / ${launch}::float8
           else 0.01 + 0.99 * (g - ${launch}::int - random()) / ${later}::float8

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { classAnalytics, classesAnalytics } from "../services/analytics/classes";
-import { tenantCost } from "../services/analytics/cost";
+import { pricesOf, tenantCost } from "../services/analytics/cost";
 import { platformSummary, tenantSummary, topVideos, videoAnalytics } from "../services/analytics/dashboard";
 import { createTRPCRouter, instructorProcedure, platformAdminProcedure, tenantAdminProcedure } from "../trpc";
 import { analyticsPeriodInput } from "../validators";
@@ -21,7 +21,7 @@ export const analyticsRouter = createTRPCRouter({
   cost: tenantAdminProcedure
     .input(analyticsPeriodInput)
     .query(({ ctx, input }) =>
-      tenantCost({ db: ctx.db, cloudflare: ctx.config.cloudflare, now: ctx.now() }, ctx.tenant.id, input),
+      tenantCost({ db: ctx.db, prices: pricesOf(ctx.config.cloudflare), now: ctx.now() }, ctx.tenant.id, input),
     ),
   video: tenantAdminProcedure
     .input(analyticsPeriodInput.safeExtend({ videoId: z.uuid() }))
