@@ -1,7 +1,7 @@
 import { cloudflareConnections, cloudflareUsageDays, liveClasses, tenants, videos } from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { costCents, fetchCloudflareUsage, tenantCost } from "../src/services/analytics/cost";
+import { costCents, DEFAULT_PRICES, fetchCloudflareUsage, tenantCost } from "../src/services/analytics/cost";
 import { addDays, dayOf, rollUp } from "../src/services/analytics/rollup";
 import { resolveConnectionClient } from "../src/services/cloudflare/resolve";
 import { connectedTenant, testDb } from "../src/testing";
@@ -133,7 +133,7 @@ describe("Cloudflare cost", () => {
     await fetchCloudflareUsage({ ...t.deps, now: () => now });
     await rollUp(db, now);
 
-    const cost = await tenantCost({ db, cloudflare: t.deps.cloudflare, now }, t.tenantId, {
+    const cost = await tenantCost({ db, prices: DEFAULT_PRICES, now }, t.tenantId, {
       from: "2026-11-01",
       to: "2026-11-20",
     });
