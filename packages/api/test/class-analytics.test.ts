@@ -62,6 +62,8 @@ describe("class attendance", () => {
     expect(await audience()).toEqual({ current: 2, peak: 2 });
     w.advance(60 * SECOND);
     await live(mia.caller, 15);
+    // A beat writes the class only for a new peak; the status job refreshes the current figure.
+    expect(await audience()).toEqual({ current: 2, peak: 2 });
     await liveStatusJob.run(w.jobDeps(), w.now());
     expect(await audience()).toEqual({ current: 1, peak: 2 });
 

@@ -1,5 +1,5 @@
 import { classAttendance, classEnrollments, type DbOrTx, liveClasses, tenants } from "@marquee/db";
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { AppError } from "../../errors";
 import type { MemberDeps } from "./member";
 
@@ -78,7 +78,9 @@ export async function recordClassHeartbeat(deps: MemberDeps, beat: ClassHeartbea
         lastHeartbeatAt: sql`greatest(${classAttendance.lastHeartbeatAt}, excluded.last_heartbeat_at)`,
       },
     });
-  if (beat.kind === "live" && found.status === "live") await refreshAudience(deps.db, beat.classId, now);
+  // Every viewer beats every 15 s: the class row is written only when the audience reaches a new
+  // peak; the status job refreshes the current figure every minute.
+  if (beat.kind === "live" && found.status === "live") await refreshAudience(deps.db, beat.classId, now, "peak");
   return { recorded: true };
 }
 
@@ -100,9 +102,10 @@ export async function concurrentViewers(db: DbOrTx, classId: string, now: Date) 
 /**
  * Stores the audience on a live class: the peak is the largest audience seen, by heartbeats
  * or by Cloudflare's count for encoder broadcasts; the current figure of a browser broadcast
- * (whose WebRTC viewers Cloudflare does not count) comes from the heartbeats.
+ * (whose WebRTC viewers Cloudflare does not count) comes from the heartbeats. With `"peak"`,
+ * the row is written only when the audience is larger than the peak.
  */
-export async function refreshAudience(db: DbOrTx, classId: string, now: Date) {
+export async function refreshAudience(db: DbOrTx, classId: string, now: Date, only?: "peak") {
   const viewers = await concurrentViewers(db, classId, now);
   await db
     .update(liveClasses)
@@ -110,6 +113,12 @@ export async function refreshAudience(db: DbOrTx, classId: string, now: Date) {
       peakViewers: sql`greatest(${liveClasses.peakViewers}, ${viewers})`,
       currentViewers: sql`case when ${liveClasses.broadcastMode} = 'webrtc' then ${viewers} else ${liveClasses.currentViewers} end`,
     })
-    .where(and(eq(liveClasses.id, classId), eq(liveClasses.status, "live")));
+    .where(
+      and(
+        eq(liveClasses.id, classId),
+        eq(liveClasses.status, "live"),
+        only === "peak" ? lt(liveClasses.peakViewers, viewers) : undefined,
+      ),
+    );
   return viewers;
 }
