@@ -1,4 +1,11 @@
-import { cloudflareConnections, cloudflareUsageDays, liveClasses, tenants, videos } from "@marquee/db";
+import {
+  cloudflareConnections,
+  cloudflareStorageDaily,
+  cloudflareUsageDays,
+  liveClasses,
+  tenants,
+  videos,
+} from "@marquee/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { costCents, DEFAULT_PRICES, fetchCloudflareUsage, tenantCost } from "../src/services/analytics/cost";
@@ -53,12 +60,22 @@ describe("Cloudflare cost", () => {
     await client.createDirectUpload({ maxDurationSeconds: 1800 });
 
     const deps = { ...t.deps, now: () => now };
-    const fetched = await fetchCloudflareUsage(deps);
-    expect(fetched).toMatchObject({ failed: 0, storage: 1 });
+    // The job is global: other tests' accounts share the database, so only this one's rows are checked.
+    await fetchCloudflareUsage(deps);
+    const snapshot = async () =>
+      (await db.select().from(cloudflareStorageDaily).where(eq(cloudflareStorageDaily.connectionId, connectionId))).map(
+        (row) => ({ day: row.day, storedMinutes: row.storedMinutes, fetchedAt: row.fetchedAt }),
+      );
+    const taken = await snapshot();
+    expect(taken).toEqual([{ day: dayOf(now), storedMinutes: 30, fetchedAt: now }]);
     // Every day of the last week is fetched once; running again asks Cloudflare for nothing.
     const days = await db.select().from(cloudflareUsageDays).where(eq(cloudflareUsageDays.connectionId, connectionId));
     expect(days.filter((d) => d.fetchedAt)).toHaveLength(7);
-    expect(await fetchCloudflareUsage(deps)).toMatchObject({ days: 0, storage: 0 });
+    // A minute later: nothing fetched again (the rows keep their first fetch time).
+    await fetchCloudflareUsage({ ...t.deps, now: () => new Date(now.getTime() + 60_000) });
+    expect(await snapshot()).toEqual(taken);
+    const again = await db.select().from(cloudflareUsageDays).where(eq(cloudflareUsageDays.connectionId, connectionId));
+    expect(again.map((d) => d.fetchedAt?.getTime()).sort()).toEqual(days.map((d) => d.fetchedAt?.getTime()).sort());
     await rollUp(db, now);
 
     const from = addDays(dayOf(now), -6);
