@@ -1,5 +1,6 @@
 import { expect, type Locator, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, newPerson, storageStatePath } from "./support/accounts";
+import { ownAddress } from "./support/api";
 import { BASE_URL } from "./support/server";
 import { createReadyVideo, oneCueVtt } from "./support/videos";
 
@@ -124,7 +125,7 @@ test("someone signed in but not a member joins from the watch page, and the play
   const person = newPerson("Jo");
   const signUp = await page.request.post("/trpc/portal/auth.signUp", {
     data: { json: { name: person.name, email: person.email, password: person.password } },
-    headers: { Origin: BASE_URL },
+    headers: { Origin: BASE_URL, ...ownAddress() },
   });
   expect(signUp.ok()).toBe(true);
 

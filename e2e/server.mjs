@@ -14,6 +14,9 @@ const env = { ...process.env, SEED_DEMO: "true", CLOUDFLARE_EMULATOR: "true", ST
 env.APP_SECRET_KEY ||= randomBytes(32).toString("base64");
 // A fixed secret: console-analytics.spec.ts runs the analytics rollup through POST /api/cron/:job.
 env.CRON_SECRET = "e2e-cron-secret-for-local-tests-only";
+// Behind a proxy, as in production: the tests' API sign-ups come from addresses of their own
+// (see e2e/support/api.ts), so the per-address sign-up limit does not depend on the suite's size.
+env.TRUST_PROXY = "true";
 const dataDir = mkdtempSync(join(tmpdir(), "marquee-e2e-"));
 env.DATA_DIR = dataDir;
 

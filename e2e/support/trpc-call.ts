@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect } from "@playwright/test";
+import { ownAddress } from "./api";
 import { BASE_URL } from "./server";
 
 type Router = "admin" | "portal";
@@ -37,6 +38,7 @@ export async function trpcCall<T>(
     ...FRESH_CONNECTION,
     Origin: BASE_URL,
     ...(tenant ? { "x-tenant": tenant } : {}),
+    ...(path === "auth.signUp" ? ownAddress() : {}),
   };
   const url = `/trpc/${router}/${path}`;
   const body = serialize(input);

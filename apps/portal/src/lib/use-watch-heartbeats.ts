@@ -1,8 +1,8 @@
 import { errorStatus } from "@marquee/ui/trpc";
 import { useEffect } from "react";
+import { beatWhilePlaying } from "./beat-while-playing";
 import { trpc } from "./trpc";
 
-const HEARTBEAT_MS = 15_000;
 /** A jump of currentTime larger than this between two `timeupdate`s is a seek, not watching. */
 const MAX_STEP_SECONDS = 3;
 
@@ -24,7 +24,6 @@ export function useWatchHeartbeats(video: HTMLVideoElement | null, { tenantSlug,
     let watched = 0;
     let lastTime = video.currentTime;
     let lastSentPosition: number | null = null;
-    let timer: ReturnType<typeof setInterval> | undefined;
 
     const send = () => {
       const position = video.currentTime;
@@ -46,42 +45,19 @@ export function useWatchHeartbeats(video: HTMLVideoElement | null, { tenantSlug,
       });
     };
 
-    const onTimeUpdate = () => {
-      const step = video.currentTime - lastTime;
-      if (!video.paused && !video.seeking && step > 0 && step <= MAX_STEP_SECONDS * video.playbackRate) watched += step;
-      lastTime = video.currentTime;
-    };
-    const onSeeked = () => {
-      lastTime = video.currentTime;
-    };
-    const onPlaying = () => {
-      clearInterval(timer);
-      timer = setInterval(send, HEARTBEAT_MS);
-    };
-    const onStop = () => {
-      clearInterval(timer);
-      send();
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") send();
-    };
-
-    const listeners: [EventTarget, string, () => void][] = [
-      [video, "timeupdate", onTimeUpdate],
-      [video, "seeked", onSeeked],
-      [video, "playing", onPlaying],
-      [video, "pause", onStop],
-      [video, "ended", onStop],
-      [document, "visibilitychange", onVisibility],
-      [window, "pagehide", send],
-    ];
-    for (const [target, type, listener] of listeners) target.addEventListener(type, listener);
-    if (!video.paused) onPlaying();
-    return () => {
-      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
-      clearInterval(timer);
-      // Leaving the page (or the video) ends the viewing with a last report.
-      send();
-    };
+    // Leaving the page (or the video) ends the viewing with a last report.
+    return beatWhilePlaying(video, {
+      measure: () => {
+        const step = video.currentTime - lastTime;
+        if (!video.paused && !video.seeking && step > 0 && step <= MAX_STEP_SECONDS * video.playbackRate) {
+          watched += step;
+        }
+        lastTime = video.currentTime;
+      },
+      resync: () => {
+        lastTime = video.currentTime;
+      },
+      send,
+    });
   }, [video, enabled, tenantSlug, videoId, client]);
 }

@@ -1,9 +1,8 @@
 import { errorStatus } from "@marquee/ui/trpc";
 import { useEffect } from "react";
+import { beatWhilePlaying } from "../../lib/beat-while-playing";
 import { trpc } from "../../lib/trpc";
 
-/** As the server expects (`CLASS_HEARTBEAT_MS`): a viewer beating this often counts as watching now. */
-const HEARTBEAT_MS = 15_000;
 /** `timeupdate` fires every quarter second or so while a video plays; a longer gap was a stall or a freeze. */
 const MAX_STEP_MS = 1_000;
 
@@ -29,7 +28,6 @@ export function useClassHeartbeats(
     let watched = 0;
     let lastTick = performance.now();
     let lastTime = video.currentTime;
-    let timer: ReturnType<typeof setInterval> | undefined;
 
     const report = async (watchedSeconds: number) => {
       try {
@@ -47,46 +45,20 @@ export function useClassHeartbeats(
       void report(watchedSeconds);
     };
 
-    const restartClock = () => {
-      lastTick = performance.now();
-      lastTime = video.currentTime;
-    };
-    const onTimeUpdate = () => {
-      const now = performance.now();
-      const moved = video.currentTime !== lastTime;
-      if (moved && !video.paused && !video.seeking) watched += Math.min(now - lastTick, MAX_STEP_MS) / 1000;
-      lastTick = now;
-      lastTime = video.currentTime;
-    };
-    const onPlaying = () => {
-      restartClock();
-      clearInterval(timer);
-      timer = setInterval(send, HEARTBEAT_MS);
-    };
-    const onStop = () => {
-      clearInterval(timer);
-      send();
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === "hidden") send();
-    };
-
-    const listeners: [EventTarget, string, () => void][] = [
-      [video, "timeupdate", onTimeUpdate],
-      [video, "seeking", restartClock],
-      [video, "playing", onPlaying],
-      [video, "pause", onStop],
-      [video, "ended", onStop],
-      [document, "visibilitychange", onVisibility],
-      [window, "pagehide", send],
-    ];
-    for (const [target, type, listener] of listeners) target.addEventListener(type, listener);
-    if (!video.paused) onPlaying();
-    return () => {
-      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener);
-      clearInterval(timer);
-      // The class ends (the player swaps) or the member leaves: a last report.
-      send();
-    };
+    // The class ends (the player swaps) or the member leaves: a last report.
+    return beatWhilePlaying(video, {
+      measure: () => {
+        const now = performance.now();
+        const moved = video.currentTime !== lastTime;
+        if (moved && !video.paused && !video.seeking) watched += Math.min(now - lastTick, MAX_STEP_MS) / 1000;
+        lastTick = now;
+        lastTime = video.currentTime;
+      },
+      resync: () => {
+        lastTick = performance.now();
+        lastTime = video.currentTime;
+      },
+      send,
+    });
   }, [video, tenantSlug, classId, kind, client]);
 }
