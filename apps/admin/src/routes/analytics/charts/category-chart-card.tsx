@@ -1,5 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle, Skeleton } from "@marquee/ui";
 import { lazy, Suspense, useId } from "react";
+import { ChartDataTable } from "./chart-data-table";
 import type { CategorySpec } from "./chart-spec";
 
 // recharts is the heaviest library of the console: only the analytics pages download it.
@@ -35,48 +36,14 @@ export function CategoryChartCard({ title, description, categoryLabel, ...spec }
           <summary className="w-fit cursor-pointer rounded-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-ring">
             Show data<span className="sr-only"> for {title}</span>
           </summary>
-          <CategoryDataTable caption={`${title}, per ${categoryLabel.toLowerCase()}`} head={categoryLabel} {...spec} />
+          <ChartDataTable
+            caption={`${title}, per ${categoryLabel.toLowerCase()}`}
+            head={categoryLabel}
+            rows={spec.categories}
+            series={spec.series}
+          />
         </details>
       </CardContent>
     </Card>
-  );
-}
-
-function CategoryDataTable({ caption, head, categories, series }: CategorySpec & { caption: string; head: string }) {
-  return (
-    <div className="mt-3 max-h-72 overflow-y-auto rounded-md border">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="sticky top-0 bg-muted text-xs text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              {head}
-            </th>
-            {series.map((item) => (
-              <th key={item.key} scope="col" className="px-3 py-2 text-right font-medium">
-                {item.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category, index) => (
-            <tr key={category.key} className="border-t">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                {category.label}
-              </th>
-              {series.map((item) => {
-                const value = item.values[index];
-                return (
-                  <td key={item.key} className="px-3 py-1.5 text-right tabular-nums">
-                    {typeof value === "number" ? item.format(value) : "—"}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

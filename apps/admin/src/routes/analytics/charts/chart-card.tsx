@@ -31,7 +31,13 @@ export function ChartCard({ title, description, ...spec }: ChartCardProps) {
           <summary className="w-fit cursor-pointer rounded-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-ring">
             Show data<span className="sr-only"> for {title}</span>
           </summary>
-          <ChartDataTable caption={`${title}, per UTC day`} {...spec} />
+          <ChartDataTable
+            caption={`${title}, per UTC day`}
+            head="Day"
+            rows={spec.days.map((day) => ({ key: day, label: formatDay(day, "long") }))}
+            series={spec.series}
+            nowrap
+          />
         </details>
       </CardContent>
     </Card>
